@@ -1,0 +1,94 @@
+"""AppContext: everything a front-end needs, built once and passed down explicitly."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine
+from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.models.database import make_engine, make_session_factory
+from app.models.migrate import SchemaTooNewError, upgrade_to_head
+from app.paths import AppPaths, resources_dir
+from app.services.demo_data import load_demo_if_empty
+from app.services.errors import DomainError
+from app.services.notices import NoticeService
+from app.services.plans import PlanService
+from app.services.settings import Settings, SettingsService
+from app.services.units import UnitService
+
+log = logging.getLogger(__name__)
+
+
+class DatabaseOpenError(DomainError):
+    pass
+
+
+@dataclass
+class Services:
+    units: UnitService
+    plans: PlanService
+    notices: NoticeService
+    settings: SettingsService
+
+
+@dataclass
+class AppContext:
+    paths: AppPaths
+    engine: Engine
+    session_factory: sessionmaker[Session]
+    services: Services
+    settings: Settings
+    resources: Path
+    runner: Any = None  # the UI's TaskRunner; None for the CLI
+    demo_plan_id: int | None = None
+    extras: dict[str, Any] = field(default_factory=dict)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_context(paths: AppPaths, load_demo: bool = True) -> AppContext:
+    """Opens (creating if needed) and migrates the database, then wires the services."""
+    try:
+        paths.db_path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DatabaseOpenError(f"无法创建数据文件夹“{paths.db_path.parent}”：{exc.strerror or exc}") from exc
+    engine = make_engine(paths.db_path)
+    try:
+        upgrade_to_head(engine, paths.db_path, paths.backup_dir)
+    except SchemaTooNewError as exc:
+        engine.dispose()
+        raise DatabaseOpenError(str(exc)) from exc
+    except (DatabaseError, OperationalError, sqlite3.DatabaseError) as exc:
+        engine.dispose()
+        log.exception("cannot open database %s", paths.db_path)
+        raise DatabaseOpenError(
+            f"无法打开数据库文件“{paths.db_path.name}”：它不是法治工作台的数据库，或已损坏、被其他程序占用。"
+            "原文件未作修改；可从备份文件夹恢复，或用 --db 指定其他文件。"
+        ) from exc
+    sf = make_session_factory(engine)
+    settings_service = SettingsService(sf)
+    settings = settings_service.load()
+    services = Services(
+        units=UnitService(sf, region_names=(settings.county_name,) if settings.county_name else ()),
+        plans=PlanService(sf),
+        notices=NoticeService(sf),
+        settings=settings_service,
+    )
+    res = resources_dir()
+    demo_id = None
+    if load_demo and not settings.demo_loaded:
+        demo_id = load_demo_if_empty(sf, res / "samples")
+        settings.demo_loaded = True
+        settings_service.set("demo_loaded", True)
+        if demo_id is not None and settings.last_plan_id is None:
+            settings.last_plan_id = demo_id
+            settings_service.set("last_plan_id", demo_id)
+    return AppContext(paths=paths, engine=engine, session_factory=sf, services=services,
+                      settings=settings, resources=res, demo_plan_id=demo_id)

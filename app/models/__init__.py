@@ -1,0 +1,26 @@
+"""Typed SQLAlchemy 2 ORM. No Qt and no business rules here."""
+
+from app.models.audit import AuditLog
+from app.models.base import Base
+from app.models.notice import DocNumberCounter, Issuer, Notice, NoticeIssuer
+from app.models.plan import Plan
+from app.models.progress import ProgressEntry
+from app.models.setting import Setting
+from app.models.task import Assignment, PlanNode
+from app.models.unit import Unit, UnitAlias
+
+__all__ = [
+    "Assignment",
+    "AuditLog",
+    "Base",
+    "DocNumberCounter",
+    "Issuer",
+    "Notice",
+    "NoticeIssuer",
+    "Plan",
+    "PlanNode",
+    "ProgressEntry",
+    "Setting",
+    "Unit",
+    "UnitAlias",
+]

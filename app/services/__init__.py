@@ -1,0 +1,1 @@
+"""Business logic in plain Python + SQLAlchemy. Never imports Qt (a test enforces it)."""

@@ -1,0 +1,266 @@
+"""Notices (公文) and their 发文字号: allocation without duplicates, drafts, issue and revisions."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.models import DocNumberCounter, Issuer, Notice, NoticeIssuer
+from app.models.database import session_scope
+from app.services import audit
+from app.services.dto import IssuerDTO, NoticeDTO
+from app.services.errors import DuplicateError, FrozenError, NotFoundError, ValidationError
+from app.services.numbering import format_doc_number
+
+_NOTICE_FIELDS = ("plan_id", "title", "recipients", "body", "sign_date", "signature_mode", "note", "cc",
+                  "printed_by", "print_date", "doc_prefix", "doc_year", "doc_serial")
+SIGNATURE_MODES = ("sealed", "unsealed")
+
+
+def issuer_dto(i: Issuer) -> IssuerDTO:
+    return IssuerDTO(i.id, i.name, i.header_text, i.prefix)
+
+
+def notice_dto(n: Notice) -> NoticeDTO:
+    return NoticeDTO(
+        id=n.id, plan_id=n.plan_id, issuers=tuple(issuer_dto(ni.issuer) for ni in n.issuers),
+        doc_prefix=n.doc_prefix, doc_year=n.doc_year, doc_serial=n.doc_serial, title=n.title,
+        recipients=n.recipients, body=n.body, attachments=tuple(json.loads(n.attachments or "[]")),
+        sign_date=n.sign_date, signature_mode=n.signature_mode, note=n.note, cc=n.cc,
+        printed_by=n.printed_by, print_date=n.print_date, status=n.status, lineage_id=n.lineage_id,
+        revision=n.revision, is_current=n.is_current,
+    )
+
+
+class NoticeService:
+    def __init__(self, session_factory: sessionmaker[Session]):
+        self._sf = session_factory
+
+    # ---- issuers -------------------------------------------------------------------------
+    def list_issuers(self) -> list[IssuerDTO]:
+        with session_scope(self._sf) as s:
+            return [issuer_dto(i) for i in s.scalars(select(Issuer).order_by(Issuer.id))]
+
+    def add_issuer(self, name: str, header_text: str = "", prefix: str = "") -> IssuerDTO:
+        name = (name or "").strip()
+        if not name:
+            raise ValidationError("发文机关名称不能为空。")
+        with session_scope(self._sf) as s:
+            if s.scalar(select(Issuer).where(Issuer.name == name)) is not None:
+                raise DuplicateError(f"发文机关“{name}”已存在。")
+            issuer = Issuer(name=name, header_text=header_text.strip() or f"{name}文件", prefix=prefix.strip())
+            s.add(issuer)
+            s.flush()
+            return issuer_dto(issuer)
+
+    # ---- 发文字号 ------------------------------------------------------------------------
+    def suggest_serial(self, prefix: str, year: int) -> int:
+        """The next free 序号 (shown to the clerk; not reserved)."""
+        with session_scope(self._sf) as s:
+            return _highest_serial(s, prefix, year) + 1
+
+    def allocate_serial(self, prefix: str, year: int) -> int:
+        """Reserves the next 序号 for 代字 and year; concurrent callers never get the same one."""
+        prefix = _check_prefix(prefix)
+        with session_scope(self._sf, immediate=True) as s:
+            serial = _highest_serial(s, prefix, year) + 1
+            _bump_counter(s, prefix, year, serial)
+            audit.record(s, "doc_number", None, "allocate", format_doc_number(prefix, year, serial))
+            return serial
+
+    def check_doc_number(self, prefix: str, year: int, serial: int, lineage_id: int | None = None) -> None:
+        """Raises DuplicateError when another notice already holds this 文号."""
+        with session_scope(self._sf) as s:
+            _ensure_number_free(s, prefix, year, serial, lineage_id)
+
+    # ---- notices -------------------------------------------------------------------------
+    def list_notices(self, include_old_revisions: bool = False) -> list[NoticeDTO]:
+        with session_scope(self._sf) as s:
+            q = select(Notice).order_by(Notice.id.desc())
+            if not include_old_revisions:
+                q = q.where(Notice.is_current)
+            return [notice_dto(n) for n in s.scalars(q)]
+
+    def get_notice(self, notice_id: int) -> NoticeDTO:
+        with session_scope(self._sf) as s:
+            return notice_dto(self._notice(s, notice_id))
+
+    def create_notice(self, issuer_ids: list[int], attachments: list[dict] | None = None,
+                      allocate_number: bool = False, **fields) -> NoticeDTO:
+        """A new draft. allocate_number=True takes the next 序号 for the lead issuer's 代字."""
+        unknown = set(fields) - set(_NOTICE_FIELDS)
+        if unknown:
+            raise ValueError(f"unknown notice fields: {sorted(unknown)}")
+        _check_fields(fields)
+        with session_scope(self._sf, immediate=True) as s:
+            issuers = [self._issuer(s, i) for i in issuer_ids]
+            if not issuers:
+                raise ValidationError("请至少选择一个发文机关。")
+            notice = Notice(**fields)
+            notice.attachments = json.dumps(attachments or [], ensure_ascii=False)
+            if not notice.doc_prefix:
+                notice.doc_prefix = issuers[0].prefix
+            if allocate_number:
+                notice.doc_year = notice.doc_year or (notice.sign_date or date.today()).year
+                notice.doc_serial = _highest_serial(s, notice.doc_prefix, notice.doc_year) + 1
+            if notice.doc_serial is not None:
+                _ensure_number_free(s, notice.doc_prefix, notice.doc_year, notice.doc_serial, None)
+                _bump_counter(s, notice.doc_prefix, notice.doc_year, notice.doc_serial)
+            notice.issuers = [NoticeIssuer(issuer_id=i.id, position=p) for p, i in enumerate(issuers)]
+            s.add(notice)
+            _flush_numbered(s, notice)
+            notice.lineage_id = notice.id
+            audit.record(s, "notice", notice.id, "create", notice.title[:80])
+            s.flush()
+            s.refresh(notice)
+            return notice_dto(notice)
+
+    def update_notice(self, notice_id: int, issuer_ids: list[int] | None = None,
+                      attachments: list[dict] | None = None, **fields) -> NoticeDTO:
+        unknown = set(fields) - set(_NOTICE_FIELDS)
+        if unknown:
+            raise ValueError(f"unknown notice fields: {sorted(unknown)}")
+        _check_fields(fields)
+        with session_scope(self._sf, immediate=True) as s:
+            notice = self._notice(s, notice_id)
+            if notice.status == "已印发":
+                raise FrozenError("该公文已印发，不能直接修改。请“新建修订版”后再编辑。")
+            prefix = fields.get("doc_prefix", notice.doc_prefix)
+            year = fields.get("doc_year", notice.doc_year)
+            serial = fields.get("doc_serial", notice.doc_serial)
+            if serial is not None:  # checked before any change so autoflush cannot hit the index first
+                _ensure_number_free(s, prefix, year, serial, notice.lineage_id)
+                _bump_counter(s, prefix, year, serial)
+            for k, v in fields.items():
+                setattr(notice, k, v)
+            if attachments is not None:
+                notice.attachments = json.dumps(attachments, ensure_ascii=False)
+            if issuer_ids is not None:
+                issuers = [self._issuer(s, i) for i in issuer_ids]
+                if not issuers:
+                    raise ValidationError("请至少选择一个发文机关。")
+                notice.issuers = [NoticeIssuer(issuer_id=i.id, position=p) for p, i in enumerate(issuers)]
+            _flush_numbered(s, notice)
+            audit.record(s, "notice", notice.id, "update", ",".join(sorted(fields)))
+            s.refresh(notice)
+            return notice_dto(notice)
+
+    def mark_issued(self, notice_id: int) -> NoticeDTO:
+        with session_scope(self._sf) as s:
+            notice = self._notice(s, notice_id)
+            if notice.doc_serial is None or notice.doc_year is None:
+                raise ValidationError("印发前请先填写发文字号。")
+            if notice.sign_date is None:
+                raise ValidationError("印发前请先填写成文日期。")
+            if not notice.title.strip():
+                raise ValidationError("印发前请先填写标题。")
+            notice.status = "已印发"
+            audit.record(s, "notice", notice.id, "issue", notice.title[:80])
+            s.flush()
+            return notice_dto(notice)
+
+    def new_revision(self, notice_id: int) -> NoticeDTO:
+        """A draft copy of an issued notice; it becomes the current revision and keeps the 文号."""
+        with session_scope(self._sf, immediate=True) as s:
+            old = self._notice(s, notice_id)
+            if not old.is_current:
+                raise ValidationError("只能在最新版本上新建修订版。")
+            old.is_current = False
+            s.flush()
+            copy = Notice(**{f: getattr(old, f) for f in _NOTICE_FIELDS})
+            copy.attachments = old.attachments
+            copy.lineage_id = old.lineage_id or old.id
+            copy.revision = old.revision + 1
+            copy.status = "草稿"
+            copy.issuers = [NoticeIssuer(issuer_id=ni.issuer_id, position=ni.position) for ni in old.issuers]
+            s.add(copy)
+            s.flush()
+            audit.record(s, "notice", copy.id, "revise", f"revision {copy.revision} of {old.id}")
+            s.refresh(copy)
+            return notice_dto(copy)
+
+    def delete_notice(self, notice_id: int) -> None:
+        with session_scope(self._sf) as s:
+            notice = self._notice(s, notice_id)
+            if notice.status == "已印发":
+                raise FrozenError("已印发的公文不能删除。")
+            audit.record(s, "notice", notice.id, "delete", notice.title[:80])
+            s.delete(notice)
+
+    @staticmethod
+    def _notice(s: Session, notice_id: int) -> Notice:
+        notice = s.get(Notice, notice_id)
+        if notice is None:
+            raise NotFoundError("找不到该公文，可能已被删除。")
+        return notice
+
+    @staticmethod
+    def _issuer(s: Session, issuer_id: int) -> Issuer:
+        issuer = s.get(Issuer, issuer_id)
+        if issuer is None:
+            raise NotFoundError("找不到所选的发文机关。")
+        return issuer
+
+
+def _check_prefix(prefix: str) -> str:
+    prefix = (prefix or "").strip()
+    if not prefix:
+        raise ValidationError("发文机关代字不能为空。")
+    if any(c in prefix for c in "〔〕[]【】()（）"):
+        raise ValidationError("代字中不能含有括号，年份括号由程序自动加上。")
+    return prefix
+
+
+def _check_fields(fields: dict) -> None:
+    if fields.get("signature_mode", "sealed") not in SIGNATURE_MODES:
+        raise ValidationError("署名方式只能是“加盖印章”或“不加盖印章”。")
+    serial = fields.get("doc_serial")
+    if serial is not None and (not isinstance(serial, int) or serial <= 0):
+        raise ValidationError("发文字号的序号须为正整数，不编虚位，不加“第”字。")
+    if "doc_prefix" in fields and fields["doc_prefix"]:
+        _check_prefix(fields["doc_prefix"])
+
+
+def _highest_serial(s: Session, prefix: str, year: int) -> int:
+    used = s.scalar(select(func.max(Notice.doc_serial)).where(
+        Notice.doc_prefix == prefix, Notice.doc_year == year)) or 0
+    counter = s.scalar(select(DocNumberCounter.last_serial).where(
+        DocNumberCounter.prefix == prefix, DocNumberCounter.year == year)) or 0
+    return max(used, counter)
+
+
+def _bump_counter(s: Session, prefix: str, year: int, serial: int) -> None:
+    counter = s.scalar(select(DocNumberCounter).where(
+        DocNumberCounter.prefix == prefix, DocNumberCounter.year == year))
+    if counter is None:
+        s.add(DocNumberCounter(prefix=prefix, year=year, last_serial=serial))
+    elif serial > counter.last_serial:
+        counter.last_serial = serial
+    s.flush()
+
+
+def _ensure_number_free(s: Session, prefix: str, year: int | None, serial: int, lineage_id: int | None) -> None:
+    if year is None:
+        raise ValidationError("请填写发文字号的年份。")
+    q = select(Notice).where(Notice.doc_prefix == prefix, Notice.doc_year == year,
+                             Notice.doc_serial == serial, Notice.is_current)
+    for other in s.scalars(q):
+        if lineage_id is None or (other.lineage_id or other.id) != lineage_id:
+            raise DuplicateError(
+                f"发文字号“{format_doc_number(prefix, year, serial)}”已被《{other.title or '未命名公文'}》使用，"
+                f"建议改用 {format_doc_number(prefix, year, _highest_serial(s, prefix, year) + 1)}。"
+            )
+
+
+def _flush_numbered(s: Session, notice: Notice) -> None:
+    try:
+        s.flush()
+    except IntegrityError as exc:  # the unique index is the last guard against a race
+        raise DuplicateError(
+            f"发文字号“{format_doc_number(notice.doc_prefix, notice.doc_year or 0, notice.doc_serial or 0)}”"
+            "已被占用，请换一个序号。"
+        ) from exc

@@ -1,0 +1,36 @@
+"""Tiny benchmark harness: each bench_*.py module offers run() -> list[Measurement]."""
+
+from __future__ import annotations
+
+import statistics
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Measurement:
+    name: str
+    value: float
+    unit: str
+    target: float | None = None  # upper bound; None when only reported
+
+    @property
+    def ok(self) -> bool:
+        return self.target is None or self.value <= self.target
+
+    def line(self) -> str:
+        goal = f"（目标 ≤ {self.target:g} {self.unit}）" if self.target is not None else ""
+        flag = "" if self.target is None else ("  达标" if self.ok else "  未达标")
+        return f"{self.name}: {self.value:.1f} {self.unit}{goal}{flag}"
+
+
+def median_ms(fn: Callable[[], object], runs: int = 30, warmup: int = 3) -> float:
+    for _ in range(warmup):
+        fn()
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - t0) * 1000)
+    return statistics.median(times)
