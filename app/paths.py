@@ -44,10 +44,7 @@ def resolve_paths(db: str | os.PathLike | None = None, environ: Mapping[str, str
     exe_dir = exe_dir or Path(sys.executable).resolve().parent
     explicit = db or environ.get("FAZHI_DB")
     portable = frozen and (exe_dir / PORTABLE_MARKER).exists()
-    if portable:
-        data_dir = exe_dir / "data"
-    else:
-        data_dir = Path(user_data_dir(APP_ID, appauthor=False, roaming=False))
+    data_dir = exe_dir / "data" if portable else Path(user_data_dir(APP_ID, appauthor=False, roaming=False))
     if explicit:
         db_path = Path(explicit).expanduser().resolve()
         base = db_path.parent

@@ -6,12 +6,12 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from pathlib import Path  # noqa: E402
+from pathlib import Path
 
-import pytest  # noqa: E402
+import pytest
 
-from app.context import AppContext, open_context  # noqa: E402
-from app.paths import resolve_paths  # noqa: E402
+from app.context import AppContext, open_context
+from app.paths import resolve_paths
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"

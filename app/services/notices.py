@@ -221,7 +221,7 @@ def _check_fields(fields: dict) -> None:
     serial = fields.get("doc_serial")
     if serial is not None and (not isinstance(serial, int) or serial <= 0):
         raise ValidationError("发文字号的序号须为正整数，不编虚位，不加“第”字。")
-    if "doc_prefix" in fields and fields["doc_prefix"]:
+    if fields.get("doc_prefix"):
         _check_prefix(fields["doc_prefix"])
 
 

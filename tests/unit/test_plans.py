@@ -44,7 +44,7 @@ def test_indent_and_outdent(plan):
 
 
 def test_move_into_own_subtree_is_refused(plan):
-    plans, p, ids = plan
+    plans, _p, ids = plan
     with pytest.raises(ValidationError):
         plans.move_node(ids["甲"], ids["甲一"], 0)
 
@@ -70,7 +70,7 @@ def test_delete_and_restore_node(plan, empty_ctx):
 
 
 def test_assignments_roles_and_missing_units(plan, empty_ctx):
-    plans, p, ids = plan
+    plans, _p, ids = plan
     units = empty_ctx.services.units
     a = units.add_unit("县司法局")
     b = units.add_unit("县财政局")
