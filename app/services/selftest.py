@@ -96,3 +96,14 @@ def find_cjk_fonts(resources: Path) -> list[Path]:
         for root, _dirs, files in os.walk(d):
             found += [Path(root) / f for f in files if f.lower() in wanted]
     return found
+
+
+@check
+def date_format(_inp: SelftestInput) -> CheckResult:
+    # Exercises babel's CLDR data, which the bundle trims to the locales the program uses.
+    from datetime import date
+
+    from app.services.dates import format_cn_date
+
+    text = format_cn_date(date(2026, 1, 5))
+    return CheckResult("日期格式", text == "2026年1月5日", f"成文日期示例：{text}")
