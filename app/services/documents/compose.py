@@ -1,0 +1,182 @@
+"""Lays out a whole notice: 版头 → 正文 → 附件说明 → 署名/日期 → 附注 → the issued document →
+附件 pages → 版记 on an even last page, then page numbers (GB/T 9704-2012 §7)."""
+
+from __future__ import annotations
+
+from app.services.documents.flow import Box, Flow, blank, hanging_lines, paragraph_lines, shift, text_boxes
+from app.services.documents.fontbook import FontBook
+from app.services.documents.head import compose_head, line_items
+from app.services.documents.model import Attachment, Colophon, NoticeDocument, Run
+from app.services.documents.pages import ImageItem, Layout, Page, RectItem
+from app.services.documents.profile import PROFILE as P
+from app.services.documents.profile import mm
+from app.services.documents.signature import SEAL_LABEL, signature_boxes
+from app.services.documents.table_layout import table_pages
+from app.services.documents.typeset import balance_title, break_lines, shape
+
+KEEP_WITH_SIGNATURE = 2  # lines of 正文 kept on the 署名's page (§7.3.5.5: no page of 署名 alone)
+
+
+def attachment_label(index: int, count: int) -> str:
+    return "附件" if count == 1 else f"附件{index + 1}"
+
+
+def layout_notice(book: FontBook, doc: NoticeDocument) -> Layout:
+    flow = Flow()
+    head = compose_head(book, doc)
+    page = flow.new_page()
+    page.items += head.items
+    flow.y = head.height
+    warnings: list[str] = []
+    held = _paragraph_boxes(book, doc.paragraphs)
+    if not doc.issued and doc.attachments:
+        held += blank(P.attach_note_blank_lines) + _attachment_note(book, doc.attachment_titles())
+    if doc.signature:
+        tail, notes = signature_boxes(book, doc.signature, doc.note)
+        warnings += notes
+        keep = _last_text_boxes(held, KEEP_WITH_SIGNATURE)
+        flow.place(held[: len(held) - keep])
+        flow.keep(held[len(held) - keep:] + tail)
+    else:
+        flow.place(held)
+        if doc.note:
+            flow.place(text_boxes(book, break_lines(shape(book, [Run(doc.note)], P.body_size_pt, P.tracking_pt),
+                                                    mm(P.area_w_mm), first_indent=2 * P.char_pitch_pt)))
+    if not any(p == 0 for p, _line, _kind in flow.lines):
+        warnings.append("正文未能从首页开始：请缩短主送机关或标题（GB/T 9704-2012 §7.3.3）。")
+    attachments = doc.attachments
+    if doc.issued:
+        flow.new_page()
+        flow.place(_title_boxes(book, doc.issued.title) + blank(1))
+        boxes = _paragraph_boxes(book, doc.issued.paragraphs)
+        if doc.issued.attachments:
+            boxes += blank(P.attach_note_blank_lines) + _attachment_note(book, doc.attachment_titles())
+        flow.place(boxes)
+        attachments = doc.issued.attachments
+    for i, att in enumerate(attachments):
+        _attachment_pages(book, flow, att, attachment_label(i, len(attachments)))
+    case = _place_colophon(book, flow, doc.colophon) if doc.colophon else "none"
+    number_pages(book, flow.pages)
+    _label_seals(book, flow.pages)
+    return Layout(flow.pages, warnings=warnings, lines=flow.lines,
+                  header={"boxes": head.boxes, "mark": head.mark, "colophon": case,
+                          "title_lines": [ln.text for ln in head.title_lines]})
+
+
+def _last_text_boxes(boxes: list[Box], n: int) -> int:
+    """How many trailing boxes hold the last n text lines (blank boxes between them included)."""
+    count = seen = 0
+    for box in reversed(boxes):
+        if seen >= n:
+            break
+        count += 1
+        seen += box.kind == "text"
+    return count
+
+
+def _paragraph_boxes(book: FontBook, paragraphs) -> list[Box]:
+    out: list[Box] = []
+    for para in paragraphs:
+        out += text_boxes(book, paragraph_lines(book, para))
+    return out
+
+
+def _attachment_note(book: FontBook, titles: list[str]) -> list[Box]:
+    return text_boxes(book, hanging_lines(book, "附件：", titles, P.indent_chars * P.char_pitch_pt))
+
+
+def _title_boxes(book: FontBook, title: str) -> list[Box]:
+    lines = balance_title(shape(book, [Run(title, "xbs")], P.title_size_pt), mm(P.area_w_mm))
+    return [Box(P.line_pitch_pt, line_items(book, ln, 0.0, P.line_pitch_pt), "text", None) for ln in lines]
+
+
+def _attachment_pages(book: FontBook, flow: Flow, att: Attachment, label: str) -> None:
+    if att.table is not None:
+        flow.pages += table_pages(book, att.table, label, att.title)
+        flow.y = mm(P.area_h_mm)  # nothing flows onto a rotated page
+        return
+    flow.new_page()
+    label_line = break_lines(shape(book, [Run(label, "hei")], P.body_size_pt), mm(P.area_w_mm), align="left")
+    flow.place(text_boxes(book, label_line) + blank(P.attachment_title_line - 2))
+    flow.place(_title_boxes(book, att.title) + blank(1))
+    flow.place(_paragraph_boxes(book, att.paragraphs))
+
+
+def colophon_boxes(book: FontBook, col: Colophon) -> list[Box]:
+    """抄送 lines, then the 印发 line; rules: thick above and below, thin between (§7.4)."""
+    size = P.colophon_size_pt
+    one = size * P.colophon_indent_chars
+    width = mm(P.area_w_mm)
+    pitch = P.line_pitch_pt
+    thick, thin = mm(P.colophon_thick_mm), mm(P.colophon_thin_mm)
+    boxes: list[Box] = []
+    if col.cc:
+        lines = hanging_lines(book, "抄送：", [col.cc], one, size=size, tracking=0.0)
+        for ln in lines:
+            ln.xs = list(ln.xs)
+        boxes += [Box(pitch, line_items(book, ln, 0.0, pitch), "text", ln) for ln in lines]
+    printed = shape(book, [Run(col.printed_by)], size)
+    right = shape(book, [Run(f"{col.print_date_text}印发")], size)
+    left_line = break_lines(printed, width, first_indent=one, align="left")[0]
+    right_w = sum(g.adv for g in right)
+    right_line = break_lines(right, 10 ** 6, align="left")[0]
+    right_line.xs = [width - one - right_w + v for v in right_line.xs]
+    row = Box(pitch, line_items(book, left_line, 0.0, pitch) + line_items(book, right_line, 0.0, pitch), "text")
+    boxes.append(row)
+    boxes[0].items.append(RectItem(0.0, -thick, width, thick))
+    if col.cc:
+        row.items.append(RectItem(0.0, -thin / 2, width, thin))
+    row.items.append(RectItem(0.0, pitch - thick, width, thick))
+    return boxes
+
+
+def _place_colophon(book: FontBook, flow: Flow, col: Colophon) -> str:
+    """版记 on the type-area bottom of the last page, which must be even (§7.4.1, §6.2)."""
+    boxes = colophon_boxes(book, col)
+    height = sum(b.height for b in boxes) + mm(P.colophon_thick_mm)
+    last = flow.pages[-1]
+    fits = not last.landscape and flow.room >= height - 0.05 and last.kind == "body"
+    n = len(flow.pages)
+    if fits and n % 2 == 0:
+        case = "same"
+    elif fits or n % 2 == 1:
+        flow.new_page("colophon")
+        case = "new"
+    else:
+        flow.new_page("blank")
+        flow.pages[-1].numbered = False
+        flow.new_page("colophon")
+        flow.pages[-1].numbered = False
+        case = "blank"
+    flow.y = mm(P.area_h_mm) - sum(b.height for b in boxes)
+    page = flow.pages[-1]
+    for b in boxes:
+        page.items += shift(b.items, flow.y)
+        flow.y += b.height
+    return case
+
+
+def number_pages(book: FontBook, pages: list[Page]) -> None:
+    """“— N —” in 4号 宋体, dash top 7 mm below the type area; odd right, even left, 1 char in."""
+    size = P.page_no_size_pt
+    top = mm(P.area_h_mm) + mm(P.page_no_gap_mm)
+    width = mm(P.area_w_mm)
+    for i, page in enumerate(pages, start=1):
+        page.number = i
+        if not page.numbered:
+            continue
+        text = f"{P.page_no_dash} {i} {P.page_no_dash}"
+        line = break_lines(shape(book, [Run(text, "song")], size), 10 ** 6, align="left")[0]
+        w = sum(g.adv for g in line.glyphs)
+        x = width - size * P.page_no_side_chars - w if i % 2 else size * P.page_no_side_chars
+        page.footer += line_items(book, line, top - (P.line_pitch_pt - size) / 2, P.line_pitch_pt, x0=x)
+
+
+def _label_seals(book: FontBook, pages: list[Page]) -> None:
+    for page in pages:
+        if any(isinstance(i, ImageItem) for i in page.items):
+            line = break_lines(shape(book, [Run(SEAL_LABEL)], 10.5), 10 ** 6, align="left")[0]
+            for it in line_items(book, line, -mm(P.top_mm) + mm(15), 10.5):
+                it.red = True
+                page.footer.append(it)
+

@@ -1,0 +1,86 @@
+"""Loads the resolved fonts into reportlab on demand and answers per-character questions:
+which font draws this character in this role, how wide it is, and what was substituted."""
+
+from __future__ import annotations
+
+import threading
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFError, TTFont
+
+from app.services.documents.fonts import FontChoice, FontError, FontFile, Substitution
+
+_LOCK = threading.Lock()
+_LOADED: dict[str, TTFont] = {}  # font key → registered reportlab font (kept for warm renders)
+
+
+def load(ff: FontFile) -> TTFont:
+    with _LOCK:
+        font = _LOADED.get(ff.key)
+        if font is None:
+            try:
+                font = TTFont(ff.key, str(ff.path), subfontIndex=ff.index)
+            except (TTFError, OSError) as exc:
+                raise FontError(f"无法读取字体文件“{ff.path.name}”：{exc}") from exc
+            pdfmetrics.registerFont(font)
+            _LOADED[ff.key] = font
+        return font
+
+
+class FontBook:
+    """Per document: picks a font per character and collects what had to be substituted."""
+
+    def __init__(self, choice: FontChoice):
+        self.choice = choice
+        self._pick: dict[tuple[str, str], str] = {}
+        self._sub_chars: dict[tuple[str, str], list[str]] = {}
+        self.missing: set[str] = set()
+
+    def primary_key(self, role: str) -> str:
+        return load(self.choice.primary(role)).fontName
+
+    def font_for(self, role: str, ch: str) -> str:
+        """The reportlab font name that has a glyph for ch, trying the role's chain in order."""
+        hit = self._pick.get((role, ch))
+        if hit is not None:
+            return hit
+        chain = self.choice.chains[role]
+        code = ord(ch)
+        key = None
+        if ch.isspace() or code < 0x20:
+            key = load(chain[0]).fontName
+        else:
+            for i, ff in enumerate(chain):
+                font = load(ff)
+                if code in font.face.charToGlyph:
+                    key = font.fontName
+                    if i:
+                        self._sub_chars.setdefault((role, ff.family), []).append(ch)
+                    break
+            if key is None:
+                self.missing.add(ch)
+                key = load(chain[0]).fontName
+        self._pick[(role, ch)] = key
+        return key
+
+    def advance(self, font_key: str, ch: str) -> float:
+        """Advance width in em (1.0 = the font size)."""
+        face = _LOADED[font_key].face
+        return face.charWidths.get(ord(ch), face.defaultWidth) / 1000.0
+
+    def descent(self, font_key: str) -> float:
+        """The descent reportlab writes into the PDF (em, negative): viewers and pdfplumber
+        place the em box from the baseline + descent."""
+        return _LOADED[font_key].face.descent / 1000.0
+
+    def substitutions(self) -> list[Substitution]:
+        out = list(self.choice.role_substitutions)
+        for (role, family), chars in self._sub_chars.items():
+            out.append(Substitution(role, "", family, "".join(dict.fromkeys(chars))))
+        return out
+
+    def report(self) -> list[str]:
+        lines = [s.text() for s in self.substitutions()]
+        if self.missing:
+            lines.append(f"所有可用字体都缺少这些字符，将显示为空白：{''.join(sorted(self.missing))}")
+        return lines

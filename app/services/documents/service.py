@@ -1,0 +1,83 @@
+"""Front door of the document engine: model → layout → PDF / DOCX / XLSX, with the fonts
+resolved once per process and every substitution and warning returned to the caller."""
+
+from __future__ import annotations
+
+import functools
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from app.services.documents.compose import layout_notice
+from app.services.documents.fontbook import FontBook
+from app.services.documents.fonts import FontChoice, resolve_fonts
+from app.services.documents.model import PRINT_MODES, NoticeDocument, Table
+from app.services.documents.pages import Layout
+from app.services.documents.pdf import render_pdf
+from app.services.documents.table_layout import table_pages
+from app.services.errors import DomainError, ValidationError
+
+
+@dataclass
+class RenderResult:
+    written: list[Path] = field(default_factory=list)
+    pages: int = 0
+    substitutions: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+@functools.lru_cache(maxsize=8)
+def _cached_choice(resources: str | None, configured: str) -> FontChoice:
+    return resolve_fonts(Path(resources) if resources else None, json.loads(configured) or None)
+
+
+def font_choice(resources: Path | None = None, configured: dict[str, str] | None = None) -> FontChoice:
+    return _cached_choice(str(resources) if resources else None, json.dumps(configured or {}, sort_keys=True))
+
+
+def check_mode(mode: str) -> str:
+    if mode not in PRINT_MODES:
+        raise ValidationError(f"未知的印制方式“{mode}”，可选：color（彩色）、overlay（套红）、mono（黑白）。")
+    return mode
+
+
+def layout_document(doc: NoticeDocument, choice: FontChoice | None = None) -> tuple[Layout, FontBook]:
+    book = FontBook(choice or font_choice())
+    layout = layout_notice(book, doc)
+    layout.substitutions = book.report()
+    return layout, book
+
+
+def layout_table(table: Table, choice: FontChoice | None = None) -> tuple[Layout, FontBook]:
+    book = FontBook(choice or font_choice())
+    from app.services.documents.compose import number_pages
+
+    pages = table_pages(book, table, "", table.title)
+    number_pages(book, pages)
+    layout = Layout(pages)
+    layout.substitutions = book.report()
+    return layout, book
+
+
+def notice_pdf(doc: NoticeDocument, mode: str = "color", choice: FontChoice | None = None) -> tuple[bytes, Layout]:
+    layout, _book = layout_document(doc, choice)
+    return render_pdf(layout, check_mode(mode), title=doc.title), layout
+
+
+def table_pdf(table: Table, mode: str = "color", choice: FontChoice | None = None) -> tuple[bytes, Layout]:
+    layout, _book = layout_table(table, choice)
+    return render_pdf(layout, check_mode(mode), title=table.title), layout
+
+
+def write_bytes(path: Path, data: bytes) -> Path:
+    """Writes an output file; a path that cannot be written is a Chinese message, not a traceback."""
+    path = Path(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(path.name + ".part")
+        tmp.write_bytes(data)
+        tmp.replace(path)
+    except OSError as exc:
+        raise DomainError(f"无法写入文件“{path}”：{exc.strerror or exc}。请换一个位置，"
+                          "或先关闭正在打开该文件的程序（如 WPS、Word）。") from exc
+    return path
