@@ -7,7 +7,7 @@ import os
 
 from app import APP_NAME, __version__
 from app.commands.common import context_from
-from app.services.selftest import CheckResult, SelftestInput, find_cjk_fonts, run_checks
+from app.services.selftest import CheckResult, SelftestInput, run_checks
 
 
 def register(sub) -> None:
@@ -16,11 +16,9 @@ def register(sub) -> None:
 
 
 def fonts_check(inp: SelftestInput) -> CheckResult:
-    fonts = find_cjk_fonts(inp.resources)
-    if not fonts:
-        return CheckResult("中文字体", False, "未找到任何中文字体，界面和公文会显示方框")
-    names = "、".join(sorted({f.name for f in fonts})[:6])
-    return CheckResult("中文字体", True, f"找到 {len(fonts)} 个：{names}")
+    from app.services.selftest import document_fonts
+
+    return document_fonts(inp)
 
 
 def qt_check(_inp: SelftestInput) -> CheckResult:

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -70,40 +68,24 @@ def resources(inp: SelftestInput) -> CheckResult:
     return CheckResult("资源文件", True, "示例数据完整")
 
 
-# Font files a Chinese desktop usually has; the document engine replaces this with its resolver.
-_CJK_FONT_FILES = ("simfang.ttf", "simhei.ttf", "simkai.ttf", "simsun.ttc", "wqy-zenhei.ttc",
-                   "uming.ttc", "gbsn00lp.ttf", "gkai00mp.ttf")
+def document_fonts(inp: SelftestInput) -> CheckResult:
+    """The document engine's font resolver: every role has a TrueType font that can be embedded,
+    and a sample of 公文 text renders without missing glyphs."""
+    from app.services.documents.fontbook import FontBook
+    from app.services.documents.fonts import ROLES, FontError, resolve_fonts
 
-
-def font_dirs() -> list[Path]:
-    dirs = []
-    if sys.platform.startswith("win"):
-        windir = os.environ.get("WINDIR", "C:\\Windows")
-        dirs.append(Path(windir) / "Fonts")
-        local = os.environ.get("LOCALAPPDATA")
-        if local:
-            dirs.append(Path(local) / "Microsoft" / "Windows" / "Fonts")
-    else:
-        dirs += [Path("/usr/share/fonts"), Path("/usr/local/share/fonts"), Path.home() / ".fonts",
-                 Path.home() / ".local/share/fonts"]
-    return [d for d in dirs if d.is_dir()]
-
-
-def find_cjk_fonts(resources: Path) -> list[Path]:
-    found = list((resources / "fonts").glob("*.ttf")) if (resources / "fonts").is_dir() else []
-    wanted = set(_CJK_FONT_FILES)
-    for d in font_dirs():
-        for root, _dirs, files in os.walk(d):
-            found += [Path(root) / f for f in files if f.lower() in wanted]
-    return found
-
-
-@check
-def date_format(_inp: SelftestInput) -> CheckResult:
-    # Exercises babel's CLDR data, which the bundle trims to the locales the program uses.
-    from datetime import date
-
-    from app.services.dates import format_cn_date
-
-    text = format_cn_date(date(2026, 1, 5))
-    return CheckResult("日期格式", text == "2026年1月5日", f"成文日期示例：{text}")
+    try:
+        choice = resolve_fonts(inp.resources)
+    except FontError as exc:
+        return CheckResult("公文字体", False, exc.message)
+    book = FontBook(choice)
+    for role in ROLES:
+        for ch in "示例县人民政府办公室文件关于印发〔2026〕12号，。、：；“”《》（）—1234567890":
+            book.font_for(role, ch)
+    if book.missing:
+        return CheckResult("公文字体", False, f"缺字：{''.join(sorted(book.missing))}")
+    subs = [s.text() for s in choice.role_substitutions]
+    detail = "；".join(choice.describe())
+    if subs:
+        detail += f"（{len(subs)} 种为替代字体，已替代）"
+    return CheckResult("公文字体", True, detail)

@@ -60,6 +60,7 @@ def layout_notice(book: FontBook, doc: NoticeDocument) -> Layout:
     _label_seals(book, flow.pages)
     return Layout(flow.pages, warnings=warnings, lines=flow.lines,
                   header={"boxes": head.boxes, "mark": head.mark, "colophon": case,
+                          "colophon_gap": getattr(flow, "colophon_gap", 0.0),
                           "title_lines": [ln.text for ln in head.title_lines]})
 
 
@@ -148,7 +149,9 @@ def _place_colophon(book: FontBook, flow: Flow, col: Colophon) -> str:
         flow.new_page("colophon")
         flow.pages[-1].numbered = False
         case = "blank"
-    flow.y = mm(P.area_h_mm) - sum(b.height for b in boxes)
+    top = mm(P.area_h_mm) - sum(b.height for b in boxes)
+    flow.colophon_gap = top - flow.y
+    flow.y = top
     page = flow.pages[-1]
     for b in boxes:
         page.items += shift(b.items, flow.y)

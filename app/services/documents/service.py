@@ -3,6 +3,7 @@ resolved once per process and every substitution and warning returned to the cal
 
 from __future__ import annotations
 
+import errno
 import functools
 import json
 from dataclasses import dataclass, field
@@ -69,6 +70,30 @@ def table_pdf(table: Table, mode: str = "color", choice: FontChoice | None = Non
     return render_pdf(layout, check_mode(mode), title=table.title), layout
 
 
+def notice_files(doc: NoticeDocument, mode: str = "color", choice: FontChoice | None = None,
+                 pdf: bool = True, docx: bool = True) -> tuple[bytes | None, bytes | None, Layout]:
+    """The notice as PDF and/or DOCX from one layout (the DOCX takes its header heights from it)."""
+    from app.services.documents.docx import notice_docx
+
+    layout, book = layout_document(doc, choice)
+    check_mode(mode)
+    pdf_bytes = render_pdf(layout, mode, title=doc.title) if pdf else None
+    docx_bytes = notice_docx(doc, layout, book, mode) if docx else None
+    return pdf_bytes, docx_bytes, layout
+
+
+def table_docx(table: Table, mode: str = "color", choice: FontChoice | None = None) -> bytes:
+    from app.services.documents.docx_table import table_document
+
+    return table_document(FontBook(choice or font_choice()), table, check_mode(mode))
+
+
+def table_xlsx(table: Table) -> bytes:
+    from app.services.documents.xlsx import table_workbook
+
+    return table_workbook(table)
+
+
 def write_bytes(path: Path, data: bytes) -> Path:
     """Writes an output file; a path that cannot be written is a Chinese message, not a traceback."""
     path = Path(path)
@@ -78,6 +103,12 @@ def write_bytes(path: Path, data: bytes) -> Path:
         tmp.write_bytes(data)
         tmp.replace(path)
     except OSError as exc:
-        raise DomainError(f"无法写入文件“{path}”：{exc.strerror or exc}。请换一个位置，"
+        reason = _OS_REASON.get(exc.errno or 0, "系统拒绝写入")
+        raise DomainError(f"无法写入文件“{path}”：{reason}。请换一个位置，"
                           "或先关闭正在打开该文件的程序（如 WPS、Word）。") from exc
     return path
+
+
+_OS_REASON = {errno.ENOENT: "文件夹不存在且无法创建", errno.EACCES: "没有写入权限", errno.EPERM: "没有写入权限",
+              errno.EROFS: "磁盘为只读", errno.ENOSPC: "磁盘空间不足", errno.EISDIR: "这是一个文件夹",
+              errno.ENOTDIR: "路径中有一部分不是文件夹"}

@@ -1,0 +1,138 @@
+"""WordprocessingML snippets for the DOCX writer: runs and paragraphs with explicit fonts on every
+run (ascii/hAnsi Times New Roman, eastAsia 仿宋_GB2312 …, w:hint="eastAsia"), styles without
+theme fonts, and the document-wide settings WPS and Word need (DESIGN.md §6)."""
+
+from __future__ import annotations
+
+from xml.sax.saxutils import escape
+
+from app.services.documents.fonts import DOCX_NAME, LATIN_DOCX_NAME
+from app.services.documents.profile import PROFILE as P
+
+RED = "E60000"
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def rfonts(role: str, latin: str | None = None) -> str:
+    east = DOCX_NAME[role]
+    latin = latin or LATIN_DOCX_NAME
+    return (f'<w:rFonts w:ascii="{latin}" w:hAnsi="{latin}" w:eastAsia="{east}" w:cs="{latin}" '
+            f'w:hint="eastAsia"/>')
+
+
+def rpr(role: str, size: float, red: bool = False, tracking: int = 0, hscale: int = 100,
+        latin: str | None = None, mode: str = "color") -> str:
+    parts = [rfonts(role, latin)]
+    if red and mode == "color":
+        parts.append(f'<w:color w:val="{RED}"/>')  # mono: black; overlay: the writer leaves it out
+    if tracking:
+        parts.append(f'<w:spacing w:val="{tracking}"/>')
+    if hscale != 100:
+        parts.append(f'<w:w w:val="{hscale}"/>')
+    half = round(size * 2)
+    parts.append(f'<w:sz w:val="{half}"/><w:szCs w:val="{half}"/><w:lang w:val="en-US" w:eastAsia="zh-CN"/>')
+    return "<w:rPr>" + "".join(parts) + "</w:rPr>"
+
+
+def run(text: str, role: str = "fang", size: float = 16.0, **kw) -> str:
+    if not text:
+        return ""
+    body = "".join('<w:tab/>' if part == "\t" else f'<w:t xml:space="preserve">{escape(part)}</w:t>'
+                   for part in _split_tabs(text))
+    return f"<w:r>{rpr(role, size, **kw)}{body}</w:r>"
+
+
+def _split_tabs(text: str) -> list[str]:
+    out, cur = [], ""
+    for ch in text:
+        if ch == "\t":
+            if cur:
+                out.append(cur)
+            out.append("\t")
+            cur = ""
+        else:
+            cur += ch
+    if cur:
+        out.append(cur)
+    return out
+
+
+def br_run(role: str = "fang", size: float = 16.0) -> str:
+    return f"<w:r>{rpr(role, size)}<w:br/></w:r>"
+
+
+def ppr(style: str, line: int | None = None, jc: str | None = None, ind: str = "", keep_next: bool = False,
+        page_break: bool = False, extra: str = "", sect: str = "") -> str:
+    parts = [f'<w:pStyle w:val="{style}"/>']
+    if keep_next:
+        parts.append("<w:keepNext/>")
+    if page_break:
+        parts.append("<w:pageBreakBefore/>")
+    parts.append(extra)
+    if line is not None:
+        parts.append(f'<w:spacing w:before="0" w:after="0" w:line="{line}" w:lineRule="exact"/>')
+    if ind:
+        parts.append(ind)
+    if jc:
+        parts.append(f'<w:jc w:val="{jc}"/>')
+    return "<w:pPr>" + "".join(parts) + sect + "</w:pPr>"
+
+
+def para(runs: str, style: str = "GWBody", **kw) -> str:
+    return f"<w:p>{ppr(style, **kw)}{runs}</w:p>"
+
+
+def spacer(height_twips: int, **kw) -> str:
+    """An empty paragraph exactly height_twips tall (its mark in 1 pt type)."""
+    return para(f"<w:r>{rpr('fang', 1)}</w:r>", "GWPlain", line=height_twips, **kw).replace(
+        "</w:pPr>", f"{rpr('fang', 1)}</w:pPr>", 1)
+
+
+def ind(left: int = 0, right: int = 0, first: int = 0, hanging: int = 0, first_chars: int | None = None,
+        left_chars: int | None = None, right_chars: int | None = None) -> str:
+    attrs = [f'w:left="{left}"', f'w:right="{right}"']
+    if hanging:
+        attrs.append(f'w:hanging="{hanging}"')
+    else:
+        attrs.append(f'w:firstLine="{first}"')
+    if first_chars is not None:
+        attrs.append(f'w:firstLineChars="{first_chars}"')
+    if left_chars is not None:
+        attrs.append(f'w:leftChars="{left_chars}"')
+    if right_chars is not None:
+        attrs.append(f'w:rightChars="{right_chars}"')
+    return f"<w:ind {' '.join(attrs)}/>"
+
+
+def _style(sid: str, name: str, role: str, size: float, line: int | None, jc: str, first_chars: int = 0,
+           red: bool = False, tracking: int = 0, based: str = "", latin: str | None = None) -> str:
+    first = round(first_chars / 100 * size * 20)
+    spacing = (f'<w:spacing w:before="0" w:after="0" w:line="{line}" w:lineRule="exact"/>' if line
+               else '<w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>')
+    ind_xml = ind(first=first, first_chars=first_chars) if first_chars else ind()
+    based_xml = f'<w:basedOn w:val="{based}"/>' if based else ""
+    return (f'<w:style xmlns:w="{W_NS}" w:type="paragraph" w:customStyle="1" w:styleId="{sid}">'
+            f'<w:name w:val="{name}"/>{based_xml}<w:qFormat/>'
+            f'<w:pPr><w:widowControl w:val="0"/><w:kinsoku/><w:overflowPunct/><w:snapToGrid w:val="0"/>'
+            f'{spacing}{ind_xml}<w:jc w:val="{jc}"/></w:pPr>'
+            f'{rpr(role, size, red=red, tracking=tracking, latin=latin)}</w:style>')
+
+
+def style_defs() -> list[str]:
+    pitch = P.line_pitch_twips
+    tr = P.docx_tracking_twips
+    return [
+        _style("GWBody", "公文正文", "fang", 16, pitch, "both", 200, tracking=tr),
+        _style("GWH1", "公文一级标题", "hei", 16, pitch, "both", 200, tracking=tr),
+        _style("GWH2", "公文二级标题", "kai", 16, pitch, "both", 200, tracking=tr),
+        _style("GWH3", "公文三级标题", "fang", 16, pitch, "both", 200, tracking=tr),
+        _style("GWH4", "公文四级标题", "fang", 16, pitch, "both", 200, tracking=tr),
+        _style("GWPlain", "公文无缩进", "fang", 16, pitch, "left", tracking=tr),
+        _style("GWTitle", "公文标题", "xbs", 22, pitch, "center"),
+        _style("GWMark", "发文机关标志", "xbs", P.mark_size_pt, None, "center", red=True),
+        _style("GWColophon", "版记", "fang", 14, pitch, "left"),
+        _style("GWTable", "表格文字", "fang", P.table_body_size_pt, round(P.table_line_pt * 20), "left"),
+        _style("GWTableHead", "表头", "hei", P.table_head_size_pt, round(P.table_head_line_pt * 20), "center"),
+        _style("GWFooter", "页码", "song", P.page_no_size_pt, round(P.page_no_size_pt * 20), "left",
+               latin=DOCX_NAME["song"]),
+    ]
