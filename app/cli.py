@@ -17,6 +17,7 @@ COMMANDS = (
     "app.commands.gui",
     "app.commands.demo",
     "app.commands.selftest",
+    "app.commands.render",
     "app.commands.backup",
 )
 
