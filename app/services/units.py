@@ -155,6 +155,13 @@ class UnitService:
             s.flush()
             return to_dto(target, s.scalar(select(func.count()).where(Assignment.unit_id == target_id)) or 0)
 
+    def set_order(self, unit_ids: list[int]) -> None:
+        """Sort order 10, 20, 30… in the given order (the registry's printing order)."""
+        with session_scope(self._sf) as s:
+            for pos, unit_id in enumerate(unit_ids, start=1):
+                self._load(s, unit_id).sort_order = pos * 10
+            audit.record(s, "unit", None, "reorder", f"{len(unit_ids)} units")
+
     def find_or_create(self, name: str, category: str = "其他") -> UnitDTO:
         """The unit a printed name refers to, creating it when the registry has no match."""
         result = self.match(name)

@@ -1,111 +1,249 @@
-"""The main window: plans on the left, the selected plan's outline on the right (read-only for now)."""
+"""The main window: navigation (工作要点 / 责任单位 / 公文 / 设置), menus, status bar.
+
+It remembers its geometry and the last plan (in the database's Settings), keeps the list of
+recently imported files, and owns the one TaskRunner of the GUI."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence, QStandardItem, QStandardItemModel
+import logging
+
+from PySide6.QtCore import QByteArray, QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
-    QSplitter,
-    QTreeView,
-    QVBoxLayout,
+    QStackedWidget,
+    QStyle,
     QWidget,
 )
 
 from app import APP_NAME, __version__
 from app.context import AppContext
-from app.services.dto import NodeDTO
+from app.ui.pages.notices_page import NoticesPage
+from app.ui.pages.plans_page import PlansPage
+from app.ui.pages.settings_page import SettingsPage
+from app.ui.pages.units_page import UnitsPage
+from app.ui.runner import TaskRunner
+
+log = logging.getLogger(__name__)
+
+PAGES = ("工作要点", "责任单位", "公文", "设置")
+MAX_RECENT = 8
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, ctx: AppContext):
+    def __init__(self, ctx: AppContext, runner=None):
         super().__init__()
         self.ctx = ctx
+        self.runner = runner or ctx.runner or TaskRunner(self)
+        ctx.runner = self.runner
         self.setWindowTitle(APP_NAME)
-        self.resize(1200, 760)
+        self.setObjectName("mainWindow")
+        self.import_wizard = None
 
-        self.plan_list = QListWidget()
-        self.plan_list.setObjectName("planList")
-        self.plan_list.currentItemChanged.connect(self._on_plan_changed)
+        self.plans_page = PlansPage(ctx)
+        self.units_page = UnitsPage(ctx)
+        self.notices_page = NoticesPage(ctx)
+        self.settings_page = SettingsPage(ctx)
+        self.pages = [self.plans_page, self.units_page, self.notices_page, self.settings_page]
 
-        self.outline_model = QStandardItemModel(0, 3, self)
-        self.outline_model.setHorizontalHeaderLabels(["条目", "牵头单位", "完成时限"])
-        self.outline = QTreeView()
-        self.outline.setObjectName("outlineView")
-        self.outline.setModel(self.outline_model)
-        self.outline.setEditTriggers(QTreeView.EditTrigger.NoEditTriggers)
-        self.outline.setUniformRowHeights(True)
-        self.outline.setColumnWidth(0, 640)
-        self.outline.setColumnWidth(1, 220)
+        self.nav = QListWidget()
+        self.nav.setObjectName("navList")
+        self.nav.setFixedWidth(112)
+        self.nav.setIconSize(QSize(22, 22))
+        self.nav.setStyleSheet("QListWidget#navList { font-size: 11pt; } "
+                               "QListWidget#navList::item { padding: 10px 6px; }")
+        icons = (QStyle.StandardPixmap.SP_FileDialogDetailedView, QStyle.StandardPixmap.SP_DirHomeIcon,
+                 QStyle.StandardPixmap.SP_FileIcon, QStyle.StandardPixmap.SP_FileDialogInfoView)
+        for name, icon in zip(PAGES, icons, strict=True):
+            self.nav.addItem(QListWidgetItem(self.style().standardIcon(icon), name))
+        self.stack = QStackedWidget()
+        for page in self.pages:
+            self.stack.addWidget(page)
+        self.nav.currentRowChanged.connect(self.show_page)
+        central = QWidget()
+        lay = QHBoxLayout(central)
+        lay.setContentsMargins(4, 4, 4, 4)
+        lay.addWidget(self.nav)
+        lay.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
 
-        self.plan_title = QLabel()
-        self.plan_title.setObjectName("planTitle")
-        self.plan_title.setStyleSheet("font-size: 15pt; font-weight: bold; padding: 6px;")
-        right = QWidget()
-        lay = QVBoxLayout(right)
-        lay.setContentsMargins(0, 0, 0, 0)
-        lay.addWidget(self.plan_title)
-        lay.addWidget(self.outline)
+        for page in self.pages:
+            if hasattr(page, "status_message"):
+                page.status_message.connect(self.show_status)
+        self.plans_page.import_requested.connect(lambda: self.open_import())
+        self.units_page.registry_changed.connect(self._registry_changed)
+        self.settings_page.settings_changed.connect(self._settings_changed)
 
-        split = QSplitter()
-        split.addWidget(self.plan_list)
-        split.addWidget(right)
-        split.setStretchFactor(1, 4)
-        split.setSizes([260, 940])
-        self.setCentralWidget(split)
+        self.busy_label = QLabel()
+        self.statusBar().addPermanentWidget(self.busy_label)
+        self.statusBar().addPermanentWidget(QLabel(f"数据库：{ctx.paths.db_path.name}"))
+        if isinstance(self.runner, TaskRunner):
+            self.runner.busy_changed.connect(lambda busy: self.busy_label.setText("正在处理…" if busy else ""))
         self._build_menus()
-        self.reload_plans()
+        self._restore_geometry()
+        self.nav.setCurrentRow(0)
+        self.show_status("就绪")
+
+    # ---- menus ---------------------------------------------------------------------------
+    def _action(self, text: str, slot, shortcut=None, name: str = "") -> QAction:
+        act = QAction(text, self)
+        if shortcut is not None:
+            act.setShortcut(QKeySequence(shortcut))
+        if name:
+            act.setObjectName(name)
+        act.triggered.connect(slot)
+        return act
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("文件(&F)")
-        quit_action = QAction("退出(&X)", self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
-        help_menu = self.menuBar().addMenu("帮助(&H)")
-        about = QAction("关于(&A)", self)
-        about.triggered.connect(self._about)
-        help_menu.addAction(about)
+        bar = self.menuBar()
+        file_menu = bar.addMenu("文件(&F)")
+        file_menu.addAction(self._action("新建工作要点(&N)…", self.plans_page.new_blank, QKeySequence.StandardKey.New))
+        file_menu.addAction(self._action("从文件导入(&I)…", lambda: self.open_import(), "Ctrl+I", "action_import"))
+        self.recent_menu = file_menu.addMenu("最近导入的文件(&R)")
+        self._fill_recent_menu()
+        file_menu.addSeparator()
+        file_menu.addAction(self._action("导出公文 PDF(&E)…", lambda: self._on_notices("export_pdf"), "Ctrl+E"))
+        file_menu.addAction(self._action("打印公文(&P)…", lambda: self._on_notices("print_notice"),
+                                         QKeySequence.StandardKey.Print))
+        file_menu.addSeparator()
+        file_menu.addAction(self._action("退出(&X)", self.close, QKeySequence.StandardKey.Quit))
 
-    def _about(self) -> None:
-        QMessageBox.about(self, f"关于{APP_NAME}", f"{APP_NAME} {__version__}\n县级法治政府建设工作要点编制与公文印发")
+        edit_menu = bar.addMenu("编辑(&E)")
+        stack = self.plans_page.undo.stack
+        self.undo_action = stack.createUndoAction(self, "撤销")
+        self.undo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
+        self.redo_action = stack.createRedoAction(self, "重做")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        for name in ("add_sibling", "add_child", "delete", None, "move_up", "move_down", "outdent", "indent"):
+            if name is None:
+                edit_menu.addSeparator()
+            else:
+                edit_menu.addAction(self.plans_page.editor.actions_by_name[name])
 
-    def reload_plans(self) -> None:
-        self.plan_list.clear()
-        plans = self.ctx.services.plans.list_plans()
-        select_row = 0
-        for row, p in enumerate(plans):
-            item = QListWidgetItem(f"{p.title}\n{p.kind} · {p.task_count} 项任务 · {p.status}")
-            item.setData(Qt.ItemDataRole.UserRole, p.id)
-            self.plan_list.addItem(item)
-            if p.id == self.ctx.settings.last_plan_id:
-                select_row = row
-        if plans:
-            self.plan_list.setCurrentRow(select_row)
-        self.statusBar().showMessage(f"共 {len(plans)} 个工作要点")
+        plan_menu = bar.addMenu("工作要点(&P)")
+        pp = self.plans_page
+        for text, slot in (("新建空白工作要点…", pp.new_blank), ("从上年工作要点复制…", pp.new_from_previous),
+                           ("从文件导入…", lambda: self.open_import()), (None, None),
+                           ("属性…", pp.edit_properties), ("重命名…", pp.rename),
+                           ("复制到下一年", pp.duplicate_next_year), ("删除…", pp.delete_plan)):
+            if text is None:
+                plan_menu.addSeparator()
+            else:
+                plan_menu.addAction(self._action(text, slot))
 
-    def _on_plan_changed(self, current: QListWidgetItem | None, _previous) -> None:
-        self.outline_model.removeRows(0, self.outline_model.rowCount())
-        if current is None:
-            self.plan_title.clear()
+        view_menu = bar.addMenu("视图(&V)")
+        for i, name in enumerate(PAGES):
+            view_menu.addAction(self._action(name, lambda _=False, i=i: self.nav.setCurrentRow(i), f"Ctrl+{i + 1}"))
+
+        help_menu = bar.addMenu("帮助(&H)")
+        help_menu.addAction(self._action("使用说明", self._help, QKeySequence.StandardKey.HelpContents))
+        help_menu.addAction(self._action(f"关于{APP_NAME}(&A)", self.about, name="action_about"))
+
+    def _on_notices(self, method: str) -> None:
+        self.nav.setCurrentRow(2)
+        getattr(self.notices_page, method)()
+
+    # ---- pages ---------------------------------------------------------------------------
+    def show_page(self, row: int) -> None:
+        if row < 0:
             return
-        plan_id = current.data(Qt.ItemDataRole.UserRole)
-        plan = self.ctx.services.plans.get_plan(plan_id)
-        self.plan_title.setText(plan.title)
-        root = self.outline_model.invisibleRootItem()
-        for node in self.ctx.services.plans.tree(plan_id):
-            self._add_node(root, node)
-        self.outline.expandAll()
+        if self.stack.currentIndex() == 0 and row != 0:
+            self.plans_page.editor.panel.commit_pending()
+        self.stack.setCurrentIndex(row)
+        self.plans_page.editor.set_active(row == 0)
+        page = self.pages[row]
+        if hasattr(page, "activate"):
+            page.activate()
+        if self.nav.currentRow() != row:
+            self.nav.setCurrentRow(row)
 
-    def _add_node(self, parent: QStandardItem, node: NodeDTO) -> None:
-        title = f"{node.label}{node.heading or node.text[:40]}"
-        row = [QStandardItem(title), QStandardItem("、".join(node.lead_units)), QStandardItem(node.deadline_text)]
-        row[0].setData(node.id, Qt.ItemDataRole.UserRole)
-        row[0].setToolTip(node.text)
-        parent.appendRow(row)
-        for child in node.children:
-            self._add_node(row[0], child)
+    def show_status(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
+
+    def _registry_changed(self) -> None:
+        self.plans_page.editor.panel.assignments.refresh_registry()
+        self.plans_page.show_plan(self.plans_page.current_plan_id())
+
+    def _settings_changed(self) -> None:
+        self.notices_page.settings_changed()
+
+    # ---- import --------------------------------------------------------------------------
+    def open_import(self, path: str | None = None) -> None:
+        from app.ui.dialogs.import_wizard import ImportWizard, importer_available
+
+        if not importer_available():
+            QMessageBox.information(self, "从文件导入", "本版本尚未包含导入功能。")
+            return
+        self.import_wizard = ImportWizard(self.ctx, self.runner, self)
+        self.import_wizard.plan_ready.connect(self._save_import)
+        if path:
+            self.import_wizard.set_path(path)
+        self.import_wizard.open()
+
+    def _save_import(self, make, path: str, title: str) -> None:
+        self.nav.setCurrentRow(0)
+        if self.plans_page.create_with(make, f"导入《{title}》") is not None:
+            self.remember_file(path)
+
+    def remember_file(self, path: str) -> None:
+        files = [path, *(f for f in self.ctx.settings.recent_files if f != path)][:MAX_RECENT]
+        self.ctx.settings.recent_files = files
+        self.ctx.services.settings.set("recent_files", files)
+        self._fill_recent_menu()
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        files = self.ctx.settings.recent_files
+        for i, path in enumerate(files, start=1):
+            self.recent_menu.addAction(self._action(f"&{i} {path}", lambda _=False, p=path: self.open_import(p)))
+        self.recent_menu.setEnabled(bool(files))
+
+    # ---- window state --------------------------------------------------------------------
+    def _restore_geometry(self) -> None:
+        raw = self.ctx.settings.window_geometry
+        if raw and self.restoreGeometry(QByteArray.fromBase64(raw.encode("ascii"))):
+            return
+        self.resize(1280, 800)
+
+    def save_state(self) -> None:
+        self.plans_page.editor.panel.commit_pending()
+        geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
+        self.ctx.settings.window_geometry = geometry
+        self.ctx.services.settings.set("window_geometry", geometry)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        try:
+            self.save_state()
+        except Exception:  # closing must never fail
+            log.exception("could not save window state")
+        if hasattr(self.runner, "wait_idle"):
+            self.runner.wait_idle(10_000)
+        super().closeEvent(event)
+
+    def about(self) -> None:
+        QMessageBox.about(self, f"关于{APP_NAME}",
+                          f"<h3>{APP_NAME}</h3><p>版本 {__version__}</p>"
+                          "<p>县级法治政府建设工作要点编制、任务分工与公文印发。</p>"
+                          f"<p>数据文件：{self.ctx.paths.db_path}</p>")
+
+    def _help(self) -> None:
+        QMessageBox.information(
+            self, "使用说明",
+            "工作要点：左侧大纲可拖动调整顺序，Alt+方向键移动或升降级，Ctrl+Enter 新增条目，"
+            "双击条目直接修改标题；右侧填写责任单位、完成时限和责任人。所有修改立即保存，Ctrl+Z 撤销、Ctrl+Y 重做。\n\n"
+            "责任单位：维护单位名录、别名和排序；正在使用的单位不能删除，可合并到其他单位。\n\n"
+            "公文：起草印发通知，右侧实时预览，可导出 PDF/Word/Excel 或直接打印（支持套红纸）。")
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() == Qt.Key.Key_F5:
+            self.plans_page.show_plan(self.plans_page.current_plan_id())
+            return
+        super().keyPressEvent(event)

@@ -1,0 +1,54 @@
+"""Small standard questions (confirm, ask for a name, pick a file) in one place.
+
+Everything here goes through Qt's static dialogs, so tests replace them with monkeypatch."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+
+XLSX_FILTER = "Excel 工作簿 (*.xlsx)"
+IMPORT_FILTER = "可导入的文件 (*.txt *.docx *.xlsx);;文本文件 (*.txt);;Word 文档 (*.docx);;Excel 工作簿 (*.xlsx)"
+
+
+def confirm(parent: QWidget | None, title: str, text: str, yes: str = "确定") -> bool:
+    box = QMessageBox.question(parent, title, text,
+                               QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                               QMessageBox.StandardButton.No)
+    return box == QMessageBox.StandardButton.Yes
+
+
+def inform(parent: QWidget | None, title: str, text: str) -> None:
+    QMessageBox.information(parent, title, text)
+
+
+def warn(parent: QWidget | None, title: str, text: str) -> None:
+    QMessageBox.warning(parent, title, text)
+
+
+def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> str | None:
+    value, ok = QInputDialog.getText(parent, title, label, text=text)
+    value = (value or "").strip()
+    return value if ok and value else None
+
+
+def ask_item(parent: QWidget | None, title: str, label: str, items: list[str], current: int = 0) -> int | None:
+    """Index of the chosen item, or None."""
+    if not items:
+        return None
+    value, ok = QInputDialog.getItem(parent, title, label, items, current, False)
+    return items.index(value) if ok and value in items else None
+
+
+def ask_int(parent: QWidget | None, title: str, label: str, value: int, lo: int, hi: int) -> int | None:
+    result, ok = QInputDialog.getInt(parent, title, label, value, lo, hi)
+    return result if ok else None
+
+
+def open_file(parent: QWidget | None, title: str, filters: str, folder: str = "") -> str | None:
+    path, _ = QFileDialog.getOpenFileName(parent, title, folder, filters)
+    return path or None
+
+
+def save_file(parent: QWidget | None, title: str, suggested: str, filters: str) -> str | None:
+    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
+    return path or None

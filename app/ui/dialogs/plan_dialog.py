@@ -1,0 +1,76 @@
+"""A plan's properties: title, kind, year, issuer, preamble, closing, numbering. Used for
+"新建空白工作要点" and "属性"."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+)
+
+from app.services.dto import PlanDTO
+from app.services.plans import PLAN_KINDS
+
+NUMBERING = (("restart", "（一）每部分重新编号"), ("continuous", "（一）跨部分连续编号"))
+
+
+class PlanDialog(QDialog):
+    def __init__(self, plan: PlanDTO | None = None, county: str = "", parent=None):
+        super().__init__(parent)
+        self.setObjectName("planDialog")
+        self.setWindowTitle("工作要点属性" if plan else "新建工作要点")
+        self.resize(560, 460)
+        year = plan.year if plan and plan.year else date.today().year
+        self.title = QLineEdit(plan.title if plan else f"{county}{year}年法治政府建设工作要点")
+        self.title.setObjectName("planTitleEdit")
+        self.kind = QComboBox()
+        self.kind.addItems(list(PLAN_KINDS))
+        if plan:
+            self.kind.setCurrentText(plan.kind)
+        self.year = QSpinBox()
+        self.year.setRange(1990, 2100)
+        self.year.setValue(year)
+        self.issuer = QLineEdit(plan.issuer_text if plan else "")
+        self.issuer.setPlaceholderText("如“示例县人民政府办公室”")
+        self.numbering = QComboBox()
+        for key, text in NUMBERING:
+            self.numbering.addItem(text, key)
+        if plan:
+            self.numbering.setCurrentIndex(0 if plan.numbering != "continuous" else 1)
+        self.preamble = QPlainTextEdit(plan.preamble if plan else "")
+        self.preamble.setPlaceholderText("指导思想、总体要求等开头段落（可选）")
+        self.closing = QPlainTextEdit(plan.closing if plan else "")
+        self.closing.setPlaceholderText("工作要求等结尾段落（可选）")
+        form = QFormLayout()
+        form.addRow("标题", self.title)
+        form.addRow("类型", self.kind)
+        form.addRow("年度", self.year)
+        form.addRow("发文机关", self.issuer)
+        form.addRow("编号方式", self.numbering)
+        form.addRow("开头段落", self.preamble)
+        form.addRow("结尾段落", self.closing)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addLayout(form)
+        lay.addWidget(buttons)
+
+    def values(self) -> dict:
+        return {
+            "title": self.title.text().strip(),
+            "kind": self.kind.currentText(),
+            "year": self.year.value(),
+            "issuer_text": self.issuer.text().strip(),
+            "numbering": self.numbering.currentData(),
+            "preamble": self.preamble.toPlainText().strip(),
+            "closing": self.closing.toPlainText().strip(),
+        }

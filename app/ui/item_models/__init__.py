@@ -1,0 +1,1 @@
+"""item_models of the Qt front-end."""

@@ -1,0 +1,351 @@
+"""公文 page: list of notices, the editor form, a live PDF preview with the checker's warnings,
+export (PDF / DOCX / XLSX), printing, "mark as issued" and revisions."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.context import AppContext
+from app.services.dto import NoticeDTO
+from app.services.errors import DomainError
+from app.ui import document_output
+from app.ui.dialogs import messages
+from app.ui.error_reporting import reports_errors
+from app.ui.pages.notice_actions import NoticeActions
+from app.ui.widgets.notice_form import ATTACHMENT_KINDS, NoticeForm
+from app.ui.widgets.pdf_preview import PdfPreview
+
+SAVE_DELAY_MS = 600
+MODES = (("color", "彩色"), ("overlay", "套红纸"), ("mono", "黑白"))
+
+
+class NoticesPage(QWidget):
+    status_message = Signal(str)
+    preview_ready = Signal()
+
+    def __init__(self, ctx: AppContext, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.notices = ctx.services.notices
+        self.notice: NoticeDTO | None = None
+        self._generation = 0
+        self.actions = NoticeActions(self)
+
+        self.list = QListWidget()
+        self.list.setObjectName("noticeList")
+        self.list.currentItemChanged.connect(self._selected)
+        new = QPushButton("新建公文")
+        new.setObjectName("newNotice")
+        new.clicked.connect(self.new_notice)
+        delete = QPushButton("删除")
+        delete.setObjectName("deleteNotice")
+        delete.clicked.connect(self.delete_notice)
+        left = QWidget()
+        ll = QVBoxLayout(left)
+        ll.setContentsMargins(0, 0, 0, 0)
+        ll.addWidget(self.list, 1)
+        row = QHBoxLayout()
+        row.addWidget(new)
+        row.addWidget(delete)
+        ll.addLayout(row)
+
+        self.form = NoticeForm()
+        self.form.edited.connect(self._schedule_save)
+        self.form.take_number.connect(self.take_number)
+        self.form.generate_title.connect(self.generate_title)
+        self.form.default_body.connect(self.fill_default_body)
+        self.banner = QLabel()
+        self.banner.setObjectName("noticeBanner")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("background:#fff4e5;border:1px solid #f0b45a;padding:6px;")
+        self.banner.hide()
+        form_scroll = QScrollArea()
+        form_scroll.setWidgetResizable(True)
+        form_scroll.setWidget(self.form)
+        self.mode = QComboBox()
+        self.mode.setObjectName("noticeMode")
+        for key, label in MODES:
+            self.mode.addItem(label, key)
+        self.mode.setCurrentIndex(max(0, self.mode.findData(ctx.settings.print_mode)))
+        self.mode.currentIndexChanged.connect(lambda _i: self.refresh_preview())
+        bar = QHBoxLayout()
+        self.buttons: dict[str, QPushButton] = {}
+        for key, text, slot in (("pdf", "导出 PDF", self.export_pdf), ("docx", "导出 Word", self.export_docx),
+                                ("xlsx", "导出分工表 Excel", self.export_xlsx), ("print", "打印…", self.print_notice),
+                                ("issue", "标记为已印发", self.mark_issued), ("revise", "新建修订版", self.new_revision)):
+            b = QPushButton(text)
+            b.setObjectName(f"notice_{key}")
+            b.clicked.connect(slot)
+            self.buttons[key] = b
+            bar.addWidget(b)
+        bar.addStretch(1)
+        bar.addWidget(QLabel("印制："))
+        bar.addWidget(self.mode)
+        middle = QWidget()
+        ml = QVBoxLayout(middle)
+        ml.setContentsMargins(0, 0, 0, 0)
+        ml.addWidget(self.banner)
+        ml.addWidget(form_scroll, 1)
+
+        self.preview = PdfPreview()
+        split = QSplitter()
+        split.addWidget(left)
+        split.addWidget(middle)
+        split.addWidget(self.preview)
+        split.setStretchFactor(1, 3)
+        split.setStretchFactor(2, 3)
+        split.setSizes([200, 470, 480])
+        lay = QVBoxLayout(self)
+        lay.addLayout(bar)
+        lay.addWidget(split, 1)
+
+        self._save_timer = QTimer(self)
+        self._save_timer.setSingleShot(True)
+        self._save_timer.setInterval(SAVE_DELAY_MS)
+        self._save_timer.timeout.connect(self.save)
+        self.settings_changed()
+        self.reload()
+
+    # ---- list ----------------------------------------------------------------------------
+    def activate(self) -> None:
+        self.settings_changed()
+        self.reload(self.notice.id if self.notice else None)
+
+    def settings_changed(self) -> None:
+        groups = [u.name for u in self.ctx.services.units.list_units(category="集合") if u.active]
+        groups = list(dict.fromkeys(["各乡镇人民政府", "县政府各部门", *groups]))
+        self.form.set_choices(self.notices.list_issuers(), self.ctx.services.plans.list_plans(), groups)
+        if self.notice is not None:
+            self.form.load(self.notice)
+
+    def reload(self, select_id: int | None = None) -> None:
+        self.save_now()
+        notices = self.notices.list_notices()
+        self.list.blockSignals(True)
+        self.list.clear()
+        select_row = 0
+        for row, n in enumerate(notices):
+            number = n.doc_number or "未编号"
+            rev = f" 第{n.revision}版" if n.revision > 1 else ""
+            item = QListWidgetItem(f"{n.title or '（无标题）'}\n{number} · {n.status}{rev}")
+            item.setData(Qt.ItemDataRole.UserRole, n.id)
+            self.list.addItem(item)
+            if n.id == select_id:
+                select_row = row
+        self.list.blockSignals(False)
+        if notices:
+            self.list.setCurrentRow(select_row)
+            self._selected(self.list.currentItem(), None)
+        else:
+            self._show(None)
+
+    def _selected(self, item: QListWidgetItem | None, _previous) -> None:
+        self.save_now()
+        self._show(self.notices.get_notice(item.data(Qt.ItemDataRole.UserRole)) if item else None)
+
+    def _show(self, notice: NoticeDTO | None) -> None:
+        self.notice = notice
+        self.form.load(notice)
+        issued = notice is not None and notice.status == "已印发"
+        self.banner.setVisible(issued)
+        if issued:
+            self.banner.setText(f"本公文已印发（{notice.doc_number}），内容已锁定。如需修改，请点“新建修订版”。")
+        for key, b in self.buttons.items():
+            b.setEnabled(notice is not None and (key != "issue" or not issued) and (key != "revise" or issued))
+        self._check_number()
+        self.refresh_preview()
+
+    # ---- saving --------------------------------------------------------------------------
+    def _schedule_save(self) -> None:
+        self._save_timer.start()
+        self._check_number()
+
+    def save_now(self) -> None:
+        if self._save_timer.isActive():
+            self._save_timer.stop()
+            self.save()
+
+    def save(self) -> bool:
+        n = self.notice
+        if n is None or n.status == "已印发":
+            return False
+        fields = self.form.fields()
+        attachments = self._attachments(fields["plan_id"])
+        try:
+            self.notice = self.notices.update_notice(n.id, issuer_ids=self.form.issuer_ids() or None,
+                                                      attachments=attachments, **fields)
+        except DomainError as exc:
+            self.form.set_number_status(exc.message, False)
+            self.status_message.emit(f"未保存：{exc.message}")
+            return False
+        self._update_list_item()
+        self.status_message.emit("公文已保存。")
+        self.refresh_preview()
+        return True
+
+    def _attachments(self, plan_id: int | None) -> list[dict]:
+        labels = dict(ATTACHMENT_KINDS)
+        plan_title = self.ctx.services.plans.get_plan(plan_id).title if plan_id else ""
+        out = []
+        for kind in self.form.attachment_kinds():
+            title = plan_title if kind == "plan" and plan_title else labels[kind]
+            out.append({"kind": kind, "title": title})
+        return out
+
+    def _update_list_item(self) -> None:
+        item = self.list.currentItem()
+        if item is not None and self.notice is not None:
+            n = self.notice
+            item.setText(f"{n.title or '（无标题）'}\n{n.doc_number or '未编号'} · {n.status}")
+
+    def _check_number(self) -> None:
+        n = self.notice
+        if n is None:
+            self.form.set_number_status("", True)
+            return
+        f = self.form.fields()
+        prefix, year, serial = f["doc_prefix"], f["doc_year"], f["doc_serial"]
+        suggestion = self.notices.suggest_serial(prefix, year) if prefix else None
+        if serial is None:
+            self.form.set_number_status(f"尚未编号；建议取 {suggestion} 号。" if suggestion else "请填写代字。", True)
+            return
+        try:
+            self.notices.check_doc_number(prefix, year, serial, n.lineage_id)
+        except DomainError as exc:
+            self.form.set_number_status(exc.message, False)
+            return
+        self.form.set_number_status("文号可用。", True)
+
+    def take_number(self) -> None:
+        f = self.form.fields()
+        if f["doc_prefix"]:
+            self.form.serial.setValue(self.notices.suggest_serial(f["doc_prefix"], f["doc_year"]))
+
+    def generate_title(self) -> None:
+        plan_id = self.form.plan.currentData()
+        if plan_id is None:
+            messages.inform(self, "生成标题", "请先在“工作要点”中选择要印发的工作要点。")
+            return
+        self.form.title.setText(f"关于印发《{self.ctx.services.plans.get_plan(plan_id).title}》的通知")
+
+    def fill_default_body(self) -> None:
+        plan_id = self.form.plan.currentData()
+        name = f"《{self.ctx.services.plans.get_plan(plan_id).title}》" if plan_id else "《工作要点》"
+        county = self.ctx.settings.county_name
+        self.form.body.setPlainText(
+            f"{name}已经{county}人民政府同意，现印发给你们，请结合工作实际，认真贯彻落实。\n"
+            "各乡镇、各部门要对照任务分工，制定具体落实措施，按时报送工作推进情况。")
+
+    # ---- create, delete, issue, revise ---------------------------------------------------
+    @reports_errors
+    def new_notice(self) -> None:
+        self.save_now()
+        issuers = self.notices.list_issuers()
+        if not issuers:
+            messages.inform(self, "新建公文", "请先在“设置”页添加发文机关。")
+            return
+        issuer_id = self.ctx.settings.default_issuer_id or issuers[0].id
+        issuer = next((i for i in issuers if i.id == issuer_id), issuers[0])
+        plan_id = self.ctx.settings.last_plan_id
+        plan = self.ctx.services.plans.get_plan(plan_id) if plan_id else None
+        today = date.today()
+        notice = self.notices.create_notice(
+            [issuer.id], attachments=[{"kind": "plan", "title": plan.title}, {"kind": "division", "title": "重点任务分工表"}]
+            if plan else [], plan_id=plan.id if plan else None,
+            title=f"关于印发《{plan.title}》的通知" if plan else "", recipients="各乡镇人民政府，县政府各部门：",
+            sign_date=today, print_date=today, doc_year=today.year, printed_by=issuer.name,
+            note="（此件公开发布）")
+        self.reload(notice.id)
+        self.fill_default_body()
+        self.status_message.emit("已新建公文草稿。")
+
+    @reports_errors
+    def delete_notice(self) -> None:
+        n = self.notice
+        if n is None or not messages.confirm(self, "删除公文", f"确定删除《{n.title or '未命名公文'}》吗？"):
+            return
+        self._save_timer.stop()
+        self.notices.delete_notice(n.id)
+        self.notice = None
+        self.reload()
+
+    @reports_errors
+    def mark_issued(self) -> None:
+        if self.notice is None or not self.save_now_or_fail():
+            return
+        if not messages.confirm(self, "标记为已印发", "印发后本公文将被锁定，不能再修改（修改需新建修订版）。继续吗？"):
+            return
+        issued = self.notices.mark_issued(self.notice.id)
+        self.reload(issued.id)
+        self.status_message.emit(f"已印发：{issued.doc_number}")
+
+    def save_now_or_fail(self) -> bool:
+        self._save_timer.stop()
+        return self.notice is not None and (self.notice.status == "已印发" or self.save())
+
+    @reports_errors
+    def new_revision(self) -> None:
+        if self.notice is None:
+            return
+        rev = self.notices.new_revision(self.notice.id)
+        self.reload(rev.id)
+        self.status_message.emit(f"已新建第 {rev.revision} 版（草稿），原印发版本保留。")
+
+    # ---- preview, export, print (see NoticeActions) -----------------------------------
+    def current_mode(self) -> str:
+        return self.mode.currentData()
+
+    def refresh_preview(self) -> None:
+        if self.notice is None:
+            self.preview.show_message("尚无公文")
+            self.preview.set_warnings([])
+            return
+        if not document_output.available():
+            self.preview.show_message("本版本尚未包含公文排版引擎，暂无预览。")
+            return
+        self._generation += 1
+        generation, notice_id, mode = self._generation, self.notice.id, self.current_mode()
+        self.preview.set_busy()
+        self.ctx.runner.submit(lambda control: document_output.preview(self.ctx, notice_id, mode),
+                               lambda result: self._preview_done(generation, result),
+                               lambda exc: self._preview_failed(generation, exc),
+                               title="正在生成预览…", show_progress=False)
+
+    def _preview_done(self, generation: int, result) -> None:
+        if generation != self._generation:
+            return  # a newer preview is on its way
+        self.preview.show_pdf(result.pdf)
+        self.preview.set_warnings(result.warnings)
+        self.preview_ready.emit()
+
+    def _preview_failed(self, generation: int, exc: BaseException) -> None:
+        if generation == self._generation:
+            from app.ui.error_reporting import user_message
+
+            self.preview.show_message(f"无法生成预览：{user_message(exc)}")
+
+    def export_pdf(self) -> None:
+        self.actions.export("pdf")
+
+    def export_docx(self) -> None:
+        self.actions.export("docx")
+
+    def export_xlsx(self) -> None:
+        self.actions.export("xlsx")
+
+    def print_notice(self) -> None:
+        self.actions.print_notice()

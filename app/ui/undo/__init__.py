@@ -1,0 +1,1 @@
+"""undo of the Qt front-end."""

@@ -1,0 +1,70 @@
+"""Base of every undoable edit: a QUndoCommand whose redo/undo call the services.
+
+The first execution happens before the command is pushed (`UndoController.run`), so a refused
+edit (a DomainError) never enters the stack; later redo/undo failures are reported and clear the
+stack, since the history no longer matches the data."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Protocol
+
+from PySide6.QtGui import QUndoCommand
+
+from app.context import Services
+from app.ui.undo.id_registry import IdRegistry
+
+
+class PlanView(Protocol):
+    def show_plan(self, plan_id: int | None, node_id: int | None = None) -> None:
+        """Reload what shows plans and their outline, then select the plan (and node)."""
+
+
+@dataclass
+class UndoEnv:
+    services: Services
+    registry: IdRegistry
+    view: PlanView
+    report_failure: Callable[[BaseException], None]
+
+
+class ServiceCommand(QUndoCommand):
+    def __init__(self, env: UndoEnv, text: str):
+        super().__init__(text)
+        self.env = env
+        self._skip_redo = False
+
+    @property
+    def plans(self):
+        return self.env.services.plans
+
+    @property
+    def reg(self) -> IdRegistry:
+        return self.env.registry
+
+    def apply(self) -> None:
+        """First execution; errors propagate to the caller and nothing is pushed."""
+        self.do()
+        self._skip_redo = True
+
+    def redo(self) -> None:
+        if self._skip_redo:
+            self._skip_redo = False
+            return
+        self._guard(self.do)
+
+    def undo(self) -> None:
+        self._guard(self.revert)
+
+    def _guard(self, fn: Callable[[], None]) -> None:
+        try:
+            fn()
+        except Exception as exc:
+            self.env.report_failure(exc)
+
+    def do(self) -> None:
+        raise NotImplementedError
+
+    def revert(self) -> None:
+        raise NotImplementedError

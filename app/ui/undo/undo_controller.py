@@ -1,0 +1,50 @@
+"""The window's one QUndoStack, and the rule for running a command."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QWidget
+
+from app.context import Services
+from app.services.errors import DomainError
+from app.ui.error_reporting import show_error, user_message
+from app.ui.undo.id_registry import IdRegistry
+from app.ui.undo.service_command import PlanView, ServiceCommand, UndoEnv
+
+log = logging.getLogger(__name__)
+
+
+class UndoController(QObject):
+    def __init__(self, services: Services, view: PlanView, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._parent_widget = parent
+        self.stack = QUndoStack(self)
+        self.stack.setUndoLimit(200)
+        self.registry = IdRegistry()
+        self.env = UndoEnv(services, self.registry, view, self._report_failure)
+        self.last_failure: str | None = None
+
+    def run(self, command: ServiceCommand) -> bool:
+        """Executes the command; it enters the stack only when it succeeded."""
+        try:
+            command.apply()
+        except Exception as exc:
+            show_error(self._parent_widget, exc)
+            return False
+        self.stack.push(command)
+        return True
+
+    def _report_failure(self, exc: BaseException) -> None:
+        # Called from inside QUndoStack.undo()/redo(): the stack may only be cleared afterwards.
+        self.last_failure = user_message(exc)
+        log.warning("undo/redo failed: %s", exc)
+        QTimer.singleShot(0, self._after_failure)
+
+    def _after_failure(self) -> None:
+        self.stack.clear()
+        show_error(self._parent_widget, DomainError(
+            f"{self.last_failure}\n撤销记录已清空，当前数据以界面显示为准。"))
+

@@ -1,0 +1,58 @@
+from datetime import date
+
+from app.services.dto import AssignmentDTO, NodeDTO
+from app.services.plan_problems import (
+    DEADLINE_BEFORE_ISSUE,
+    EMPTY_HEADING,
+    NO_LEAD,
+    UNIT_NOT_IN_REGISTRY,
+    find_problems,
+)
+from app.services.plan_tree import assign_labels
+
+
+def node(i, heading="", text="", is_task=False, children=(), assignments=(), deadline=None, parent=None):
+    n = NodeDTO(id=i, plan_id=1, parent_id=parent, position=0, level=1, label="", heading=heading, text=text,
+                is_task=is_task, deadline=deadline, deadline_text="", assignments=list(assignments),
+                children=list(children))
+    return n
+
+
+def tree():
+    t1 = node(11, "甲任务", is_task=True, parent=1,
+              assignments=[AssignmentDTO(5, "县司法局", "lead"), AssignmentDTO(9, "县旧局", "support")],
+              deadline=date(2026, 3, 1))
+    t2 = node(12, "", "只有正文的任务", is_task=True, parent=1, deadline=date(2026, 12, 31))
+    part = node(1, "第一部分", children=[t1, t2])
+    empty_part = node(2, "", children=[node(21, "乙任务", is_task=True, parent=2,
+                                            assignments=[AssignmentDTO(5, "县司法局", "lead")])])
+    roots = [part, empty_part]
+    assign_labels(roots)
+    return roots
+
+
+def kinds(problems):
+    return sorted((p.node_id, p.kind) for p in problems)
+
+
+def test_each_kind_is_found_on_its_node():
+    problems = find_problems(tree(), active_unit_ids={5}, issue_date=date(2026, 3, 20))
+    assert kinds(problems) == [(2, EMPTY_HEADING), (11, DEADLINE_BEFORE_ISSUE), (11, UNIT_NOT_IN_REGISTRY),
+                               (12, NO_LEAD)]
+    by_kind = {p.kind: p.message for p in problems}
+    assert "一、（一）" in by_kind[DEADLINE_BEFORE_ISSUE] and "2026年3月20日" in by_kind[DEADLINE_BEFORE_ISSUE]
+    assert "县旧局" in by_kind[UNIT_NOT_IN_REGISTRY]
+    assert by_kind[EMPTY_HEADING].startswith("二、")
+
+
+def test_without_issue_date_deadlines_are_not_checked():
+    problems = find_problems(tree(), active_unit_ids={5, 9}, issue_date=None)
+    assert kinds(problems) == [(2, EMPTY_HEADING), (12, NO_LEAD)]
+
+
+def test_demo_plan_is_clean_except_for_known_gaps(services, ctx):
+    roots = services.plans.tree(ctx.demo_plan_id)
+    active = [u.id for u in services.units.list_units() if u.active]
+    problems = find_problems(roots, active, issue_date=date(2026, 3, 20))
+    assert all(p.kind != UNIT_NOT_IN_REGISTRY for p in problems)
+    assert all(p.kind != EMPTY_HEADING for p in problems)
