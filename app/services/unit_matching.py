@@ -50,12 +50,20 @@ def name_keys(name: str, region_names: Iterable[str] = ()) -> frozenset[str]:
     and without a single leading 县/区/市/旗 ("县委宣传部" and "区委宣传部" share "委宣传部")."""
     s = canonical(name)
     keys = {s}
-    for region in region_names:
-        if region and s.startswith(region) and len(s) - len(region) >= 2:
-            keys.add(s[len(region):])
-    m = _REGION_PREFIX.match(s)
-    if m and len(s) - m.end() >= 2:
-        keys.add(s[m.end():])
+    # Printed names vary in ways that do not change the body: "中共X县委宣传部" / "X县委宣传部",
+    # "县人民政府办公室" / "县政府办公室".
+    if s.startswith("中共") and len(s) > 4:
+        keys.add(s[2:])
+    for k in list(keys):
+        if "人民政府" in k:
+            keys.add(k.replace("人民政府", "政府"))
+    for k in list(keys):
+        for region in region_names:
+            if region and k.startswith(region) and len(k) - len(region) >= 2:
+                keys.add(k[len(region):])
+        m = _REGION_PREFIX.match(k)
+        if m and len(k) - m.end() >= 2:
+            keys.add(k[m.end():])
     for k in list(keys):
         if k[:1] in _LEVEL_CHAR and len(k) >= 3:
             keys.add(k[1:])

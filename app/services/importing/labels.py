@@ -1,0 +1,73 @@
+"""Outline labels as printed: 第一部分, 一、, （一）, 1. / 1． / 1、, （1）, ①.
+
+Ranks order the styles the way GB/T 9704 nests them; the outline parser nests by rank, so a
+document that skips a style (一、 then 1.) still nests correctly."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from app.services.numbering import from_chinese
+
+_CN = "一二三四五六七八九十百零〇两"
+_PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = (
+    (0, re.compile(rf"^第([{_CN}]{{1,4}})(?:部分|章|篇)[\s、：:．.]*")),
+    (1, re.compile(rf"^([{_CN}]{{1,4}})\s*[、．.]\s*")),
+    (2, re.compile(rf"^[（(]\s*([{_CN}]{{1,4}})\s*[）)]\s*[、．.]?\s*")),
+    (3, re.compile(r"^(\d{1,3})\s*(?:[.．](?![\d.．])|、)\s*")),
+    (4, re.compile(r"^[（(]\s*(\d{1,3})\s*[）)]\s*[、．.]?\s*")),
+    (5, re.compile(r"^([\u2460-\u2473])\s*")),
+)
+
+
+@dataclass(frozen=True)
+class Label:
+    rank: int
+    number: int
+    printed: str  # the label as it stood, e.g. "（一）" or "1."
+    rest: str  # the line after the label
+
+    @property
+    def path_label(self) -> str:
+        """DESIGN.md §5: "一", "(一)", "1", "(1)" — ASCII brackets, no 、 or ."""
+        cn = _to_cn(self.number)
+        return {0: f"第{cn}部分", 1: cn, 2: f"({cn})", 3: str(self.number), 4: f"({self.number})"}.get(
+            self.rank, chr(0x2460 + self.number - 1) if 1 <= self.number <= 20 else str(self.number))
+
+
+def _to_cn(n: int) -> str:
+    from app.services.numbering import to_chinese
+
+    return to_chinese(n) if 1 <= n <= 999 else str(n)
+
+
+def parse_label(line: str) -> Label | None:
+    """The label that starts the line, or None. "一是…", "2022年", "3.5%" and "(2021—2025年)" are
+    not labels."""
+    if not line:
+        return None
+    first = line[0]
+    if not (first in _CN or first in "第（(" or first.isdigit() or "\u2460" <= first <= "\u2473"):
+        return None
+    for rank, pattern in _PATTERNS:
+        m = pattern.match(line)
+        if not m:
+            continue
+        raw = m.group(1)
+        if rank == 5:
+            number = ord(raw) - 0x2460 + 1
+        elif raw.isdigit():
+            number = int(raw)
+        else:
+            try:
+                number = from_chinese(raw.replace("两", "二"))
+            except ValueError:
+                continue
+        if number < 1:
+            continue
+        rest = line[m.end():]
+        if not rest.strip() and rank in (3, 4):
+            continue  # a bare "1." is a table cell or a page artefact, not an item
+        return Label(rank, number, m.group(0).strip(), rest.strip())
+    return None

@@ -1,0 +1,150 @@
+"""Stage 4a, units and deadlines printed with an item, in every style of DESIGN.md §1:
+
+  …。（牵头单位：A、B；配合单位：C；完成时限：2022年年底前）   labelled, in brackets
+  责任单位：A，B  /  配合单位：C  /  责任主体：D             labelled lines after the item
+  …。（A、B，C）  /  …（A、B牵头，C按职责分工负责）            unlabelled: before the first
+                                                              full-width comma lead, after it support
+The marking is taken out of the item's text; what it said goes into item.markings."""
+
+from __future__ import annotations
+
+import re
+
+from app.services.importing.deadline_text import find_deadlines
+from app.services.importing.marking_words import LABEL_RE, LINE_RE, role_of
+from app.services.importing.model import Item, Markings, UnitRef
+from app.services.importing.unit_names import SUPPORT_QUALIFIERS, looks_like_unit, split_unit_names
+
+_OPEN = "（("
+_CLOSE = "）)"
+_INLINE_LABEL = re.compile(r"(?:^|(?<=[。；;]))\s*(?=(?:牵头单位|责任单位|牵头部门|责任部门|责任主体|主责单位)\s*[：:])")
+
+
+def parse_labelled(content: str) -> Markings:
+    """"牵头单位：A、B；配合单位：C；完成时限：…" → Markings."""
+    marks = Markings()
+    found = list(LABEL_RE.finditer(content))
+    for k, m in enumerate(found):
+        end = found[k + 1].start() if k + 1 < len(found) else len(content)
+        value = content[m.end():end].strip().strip("；;，,。 ")
+        if not value:
+            continue
+        role = role_of(m.group(1))
+        if role == "deadline":
+            marks.deadline_text = "；".join(t for t in (marks.deadline_text, value) if t)
+        elif role == "person":
+            marks.responsible = value
+        else:
+            for group in split_unit_names(value):
+                for u in group:
+                    marks.add_unit(UnitRef(u.name, role, u.note))
+    return marks
+
+
+def parse_unlabelled(content: str) -> Markings | None:
+    """"A、B，C" or "A、B牵头，C按职责分工负责": units or None when this is not a unit list."""
+    groups = split_unit_names(content)
+    if not groups:
+        return None
+    marks = Markings()
+    units = []
+    for gi, group in enumerate(groups):
+        if len(group) == 1 and find_deadlines(group[0].name + group[0].note) == [group[0].name + group[0].note]:
+            marks.deadline_text = group[0].name + group[0].note
+            continue
+        for u in group:
+            if not looks_like_unit(u.name):
+                return None
+            role = "lead" if gi == 0 else "support"
+            if u.note.startswith("牵头"):
+                role = "lead"
+            elif u.note in SUPPORT_QUALIFIERS:
+                role = "support"
+            units.append(UnitRef(u.name, role, u.note))
+    if not units:
+        return None
+    for u in units:
+        marks.add_unit(u)
+    return marks
+
+
+def _bracket_spans(text: str) -> list[tuple[int, int]]:
+    """Top-level (start, end) of bracket groups; an unclosed one runs to the end of the text."""
+    spans, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch in _OPEN:
+            if depth == 0:
+                start = i
+            depth += 1
+        elif ch in _CLOSE and depth:
+            depth -= 1
+            if depth == 0:
+                spans.append((start, i + 1))
+    if depth:
+        spans.append((start, len(text)))
+    return spans
+
+
+def take_labelled_brackets(text: str, marks: Markings, warnings: list[str]) -> str:
+    for start, end in reversed(_bracket_spans(text)):
+        inner = text[start + 1:end - 1] if text[end - 1] in _CLOSE else text[start + 1:end]
+        if LABEL_RE.match(inner.strip()):
+            if text[end - 1] not in _CLOSE:
+                warnings.append(f"“{text[start:start + 20]}…”的括号没有闭合，已按到行尾读取。")
+            marks.merge(parse_labelled(inner))
+            text = (text[:start] + text[end:]).rstrip()
+    return text
+
+
+def take_trailing_units(text: str, marks: Markings) -> str:
+    """An unlabelled unit list in brackets closing the item: "…。（A、B，C）" or "…（A牵头）。"."""
+    body = text.rstrip()
+    tail = ""
+    if body.endswith(("。", "；")) and body[:-1].endswith(_CLOSE):
+        body, tail = body[:-1], body[-1]
+    spans = _bracket_spans(body)
+    if not spans or spans[-1][1] != len(body) or body[-1] not in _CLOSE:
+        return text
+    start, end = spans[-1]
+    inner = body[start + 1:end - 1]
+    before = body[start - 1] if start else ""
+    found = parse_unlabelled(inner)
+    if found is None:
+        return text
+    qualified = any(u.note for u in found.units)
+    if not (before in "。；" or tail or len(found.units) >= 2 or qualified or not before):
+        return text  # "…政府（管委会）": brackets inside a name, not a marking
+    marks.merge(found)
+    return (body[:start].rstrip() + tail).strip()
+
+
+def extract_markings(item: Item) -> list[str]:
+    """Moves every marking out of the item's text into item.markings; returns warnings."""
+    warnings: list[str] = []
+    marks = Markings()
+    kept: list[str] = []
+    for para in item.lines:
+        if LINE_RE.match(para):
+            inner = para.strip()
+            if inner[0] in "（(【[":
+                inner = inner[1:].rstrip("）)】]")
+            marks.merge(parse_labelled(inner))
+        else:
+            kept.append(para)
+    paras = [item.first_line, *kept]
+    for k, para in enumerate(paras):
+        para = take_labelled_brackets(para, marks, warnings)
+        m = _INLINE_LABEL.search(para)
+        if m and m.start() > 0:
+            marks.merge(parse_labelled(para[m.start():]))
+            para = para[:m.start()].rstrip()
+        paras[k] = para
+    last = len(paras) - 1
+    while last > 0 and not paras[last]:
+        last -= 1
+    paras[last] = take_trailing_units(paras[last], marks)
+    item.first_line = paras[0]
+    item.lines = [p for p in paras[1:] if p]
+    item.markings.merge(marks)
+    item.marked = bool(item.markings.units)
+    return warnings
