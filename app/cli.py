@@ -19,6 +19,7 @@ COMMANDS = (
     "app.commands.selftest",
     "app.commands.render",
     "app.commands.backup",
+    "app.commands.import_cmd",
 )
 
 log = logging.getLogger(__name__)
