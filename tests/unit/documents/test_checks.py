@@ -1,0 +1,63 @@
+"""The 公文 format checker."""
+
+from __future__ import annotations
+
+from app.services.checks import (
+    check_attachment_note,
+    check_date,
+    check_doc_number,
+    check_headings,
+    check_notice,
+    check_punctuation,
+)
+
+
+def codes(findings) -> list[str]:
+    return [f.code for f in findings]
+
+
+def test_doc_number():
+    assert check_doc_number("示政办发〔2026〕5号") == []
+    assert "doc_number_brackets" in codes(check_doc_number("示政办发[2026]5号"))
+    assert "doc_number_brackets" in codes(check_doc_number("示政办发【2026】5号"))
+    assert "doc_number_brackets" in codes(check_doc_number("示政办发（2026）5号"))
+    assert "doc_number_di" in codes(check_doc_number("示政办发〔2026〕第5号"))
+    assert "doc_number_padding" in codes(check_doc_number("示政办发〔2026〕05号"))
+    assert "doc_number_form" in codes(check_doc_number("示政办发〔26〕5号"))
+
+
+def test_date_format():
+    assert check_date("2026年1月5日") == []
+    assert codes(check_date("2026年01月05日")) == ["date_format"]
+    assert codes(check_date("二〇二六年一月五日")) == ["date_format"]
+    assert codes(check_date("2026-1-5")) == ["date_format"]
+
+
+def test_attachment_note_against_titles():
+    assert check_attachment_note(["重点任务分工表"], ["重点任务分工表"]) == []
+    assert "attachment_mismatch" in codes(check_attachment_note(["任务分工表"], ["重点任务分工表"]))
+    assert "attachment_mismatch" in codes(check_attachment_note(["乙", "甲"], ["甲", "乙"]))
+    assert codes(check_attachment_note(["重点任务分工表。"], ["重点任务分工表"])) == ["attachment_punct"]
+
+
+def test_heading_numerals():
+    ok = ["一、总体要求", "（一）指导思想。", "1．学习", "2．宣传", "（1）细则", "（二）目标。", "二、任务"]
+    assert check_headings(ok) == []
+    assert "heading_level3_dun" in codes(check_headings(["一、甲", "1、乙"]))
+    assert "heading_skipped" in codes(check_headings(["一、甲", "三、丙"]))
+    assert "heading_repeated" in codes(check_headings(["一、甲", "（一）乙", "（一）丙"]))
+    # numbering restarts under a new parent
+    assert check_headings(["一、甲", "（一）乙", "二、丙", "（一）丁"]) == []
+
+
+def test_half_width_punctuation_and_nested_title_marks():
+    assert check_punctuation("依法行政，规范用权（试行）。") == []
+    assert codes(check_punctuation("依法行政,规范用权")) == ["half_width_punct"]
+    assert codes(check_punctuation("落实(试行)办法")) == ["half_width_punct", "half_width_punct"]
+    assert check_punctuation("版本 1.0, released") == []  # Latin text is left alone
+    assert "nested_title_marks" in codes(check_punctuation("学习《关于《条例》的说明》"))
+    assert check_punctuation("学习《关于〈条例〉的说明》") == []
+
+
+def test_the_demo_notice_is_clean(demo_doc):
+    assert [f.text() for f in check_notice(demo_doc)] == []

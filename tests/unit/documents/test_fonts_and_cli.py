@@ -1,0 +1,100 @@
+"""Font resolution order, coverage substitutions, and the render/demo commands."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from app.cli import main
+from app.paths import resources_dir
+from app.services.documents.fontbook import FontBook
+from app.services.documents.fonts import FontError, is_truetype, resolve_fonts
+
+FONTS = resources_dir() / "fonts"
+
+
+def test_windows_fonts_come_first_then_bundled_fandol(tmp_path):
+    win = tmp_path / "Windows" / "Fonts"
+    win.mkdir(parents=True)
+    shutil.copy(FONTS / "FandolFang-Regular.ttf", win / "SIMFANG.TTF")  # stands in for 仿宋
+    choice = resolve_fonts(windows_dirs=[win], other_dirs=[])
+    assert choice.primary("fang").source == "windows" and choice.primary("fang").family == "仿宋"
+    assert choice.primary("hei").source == "bundled"
+    assert [s.role for s in choice.role_substitutions] == ["xbs", "hei", "kai", "song"]
+    assert all("已替代" in s.text() for s in choice.role_substitutions)
+
+
+def test_configured_paths_win_and_bad_ones_are_refused(tmp_path):
+    choice = resolve_fonts(configured={"kai": str(FONTS / "FandolKai-Regular.ttf")}, windows_dirs=[], other_dirs=[])
+    assert choice.primary("kai").source == "config"
+    with pytest.raises(FontError, match="不存在"):
+        resolve_fonts(configured={"fang": str(tmp_path / "nope.ttf")}, windows_dirs=[], other_dirs=[])
+    cff = tmp_path / "noto.otf"
+    cff.write_bytes(b"OTTO" + b"\x00" * 60)
+    assert not is_truetype(cff)
+    with pytest.raises(FontError, match="TrueType"):
+        resolve_fonts(configured={"fang": str(cff)}, windows_dirs=[], other_dirs=[])
+
+
+def test_missing_fonts_are_a_clear_error(tmp_path):
+    with pytest.raises(FontError, match="找不到可用的"):
+        resolve_fonts(resources=tmp_path, windows_dirs=[], other_dirs=[])
+
+
+def test_a_character_missing_from_the_primary_font_is_substituted_and_reported():
+    choice = resolve_fonts()
+    book = FontBook(choice)
+    fang = book.primary_key("fang")
+    rare = next((ch for ch in "㐀䶮龘𠀀" if book.font_for("fang", ch) != fang), None)
+    if rare is None:
+        pytest.skip("没有任何后备字体含有测试用的生僻字")  # pragma: no cover
+    assert any(rare in line and "已替代" in line for line in book.report()) or rare in book.missing
+
+
+def test_render_commands_write_files_and_report(tmp_path, capsys):
+    db = str(tmp_path / "d.sqlite3")
+    assert main(["--db", db, "demo", "--out", str(tmp_path / "demo")]) == 0
+    out = tmp_path / "demo"
+    for name in ("示例通知.pdf", "示例通知.docx", "重点任务分工表.pdf", "重点任务分工表.docx", "重点任务分工表.xlsx",
+                 "责任清单.xlsx", "单位任务汇总表.pdf"):
+        assert (out / name).stat().st_size > 1000, name
+    # a database with the demo loaded, then render from it
+    from app.context import open_context
+    from app.paths import resolve_paths
+
+    ctx = open_context(resolve_paths(db), load_demo=True)
+    notice_id = ctx.services.notices.list_notices()[0].id
+    plan_id = ctx.services.plans.list_plans()[0].id
+    ctx.close()
+    capsys.readouterr()
+    assert main(["--db", db, "render", "notice", str(notice_id), "--pdf", str(tmp_path / "n.pdf"),
+                 "--mode", "overlay"]) == 0
+    printed = capsys.readouterr().out
+    assert "已写入" in printed and "套红" in printed and "页" in printed
+    assert main(["--db", db, "render", "table", str(plan_id), "--kind", "unit-list",
+                 "--xlsx", str(tmp_path / "u.xlsx")]) == 0
+    ws = openpyxl.load_workbook(tmp_path / "u.xlsx").active
+    assert ws.page_setup.orientation == "landscape" and ws.print_title_rows == "$3:$3"
+    assert ws.freeze_panes == "A4" and ws.sheet_properties.pageSetUpPr.fitToPage
+    assert ws.page_setup.fitToWidth == 1 and ws.cell(4, 1).alignment.wrap_text
+
+
+def test_bad_output_path_and_unknown_notice_exit_2_in_chinese(tmp_path, capsys):
+    db = str(tmp_path / "d.sqlite3")
+    assert main(["--db", db, "render", "notice", "999", "--pdf", str(tmp_path / "x.pdf")]) == 2
+    assert "找不到该公文" in capsys.readouterr().err
+    from app.context import open_context
+    from app.paths import resolve_paths
+
+    ctx = open_context(resolve_paths(db), load_demo=True)
+    notice_id = ctx.services.notices.list_notices()[0].id
+    ctx.close()
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    assert main(["--db", db, "render", "notice", str(notice_id), "--pdf", str(blocker / "n.pdf")]) == 2
+    err = capsys.readouterr().err
+    assert "无法写入文件" in err and "Traceback" not in err
+    assert not Path(blocker / "n.pdf").exists()
