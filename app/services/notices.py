@@ -143,6 +143,8 @@ class NoticeService:
                 issuers = [self._issuer(s, i) for i in issuer_ids]
                 if not issuers:
                     raise ValidationError("请至少选择一个发文机关。")
+                notice.issuers.clear()  # old rows go before new ones meet the (notice, issuer) unique key
+                s.flush()
                 notice.issuers = [NoticeIssuer(issuer_id=i.id, position=p) for p, i in enumerate(issuers)]
             _flush_numbered(s, notice)
             audit.record(s, "notice", notice.id, "update", ",".join(sorted(fields)))

@@ -1,15 +1,17 @@
-"""The GUI's door to the document engine (app.services.documents) and the format checker.
+"""The GUI's door to the document engine (DocumentService) and the format checker.
 
-Kept in one place so the pages only deal with three plain results: a preview, an export, the
-warnings. Runs inside TaskRunner work functions (no Qt here)."""
+Kept in one place so the pages only deal with plain results: a preview, an export, warnings.
+The functions run inside TaskRunner work (no Qt here)."""
 
 from __future__ import annotations
 
 import importlib
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.context import AppContext
+from app.services.errors import ValidationError
 
 
 @dataclass
@@ -26,21 +28,53 @@ class Exported:
     warnings: list[str] = field(default_factory=list)
 
 
-def _engine():
+def _module(name: str):
     try:
-        return importlib.import_module("app.services.documents")
+        return importlib.import_module(name)
     except ImportError:
         return None
 
 
 def available() -> bool:
-    engine = _engine()
-    return engine is not None and hasattr(engine, "render_notice")
+    return _module("app.services.documents.renderer") is not None
+
+
+def _service(ctx: AppContext):
+    renderer = _module("app.services.documents.renderer")
+    s = ctx.services
+    return renderer.DocumentService(s.plans, s.notices, ctx.resources, ctx.settings.font_paths)
+
+
+def _notes(result) -> list[str]:
+    return [*result.warnings, *(f"字体：{line}" for line in result.substitutions)]
+
+
+def format_warnings(ctx: AppContext, notice_id: int) -> list[str]:
+    """The format checker's findings for the notice, when the checker is part of this version."""
+    checks = _module("app.services.checks")
+    if checks is None or not hasattr(checks, "check_notice"):
+        return []
+    doc = _service(ctx).notice_model(notice_id)
+    return [f.text() if hasattr(f, "text") else str(f) for f in checks.check_notice(doc)]
 
 
 def preview(ctx: AppContext, notice_id: int, mode: str) -> Preview:
-    raise NotImplementedError
+    with tempfile.TemporaryDirectory(prefix="fazhi-preview-") as tmp:
+        path = Path(tmp) / "preview.pdf"
+        result = _service(ctx).render_notice(notice_id, pdf=path, mode=mode)
+        data = path.read_bytes()
+    return Preview(data, result.pages, [*format_warnings(ctx, notice_id), *_notes(result)])
 
 
 def export(ctx: AppContext, notice_id: int, kind: str, path: Path, mode: str) -> Exported:
-    raise NotImplementedError
+    service = _service(ctx)
+    if kind == "xlsx":
+        notice = ctx.services.notices.get_notice(notice_id)
+        if notice.plan_id is None:
+            raise ValidationError("该公文没有关联工作要点，无法导出重点任务分工表。")
+        result = service.render_table(notice.plan_id, "division", xlsx=path)
+    elif kind == "docx":
+        result = service.render_notice(notice_id, docx=path, mode=mode)
+    else:
+        result = service.render_notice(notice_id, pdf=path, mode=mode)
+    return Exported(Path(path), result.pages, _notes(result))

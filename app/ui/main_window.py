@@ -190,8 +190,15 @@ class MainWindow(QMainWindow):
 
     def _save_import(self, make, path: str, title: str) -> None:
         self.nav.setCurrentRow(0)
-        if self.plans_page.create_with(make, f"导入《{title}》") is not None:
-            self.remember_file(path)
+        if self.plans_page.create_with(make, f"导入《{title}》") is None:
+            return
+        self.remember_file(path)
+        self._registry_changed()
+        report = self.import_wizard.report if self.import_wizard is not None else None
+        if report is not None:
+            created = f"，新建单位 {len(report.created)} 个" if report.created else ""
+            notice = "，封面通知已存入“公文”" if report.notice_id else ""
+            self.show_status(f"已导入《{title}》：{report.tasks} 项重点任务{created}{notice}。按 Ctrl+Z 可撤销。")
 
     def remember_file(self, path: str) -> None:
         files = [path, *(f for f in self.ctx.settings.recent_files if f != path)][:MAX_RECENT]
@@ -224,8 +231,9 @@ class MainWindow(QMainWindow):
             self.save_state()
         except Exception:  # closing must never fail
             log.exception("could not save window state")
-        if hasattr(self.runner, "wait_idle"):
-            self.runner.wait_idle(10_000)
+        if hasattr(self.runner, "cancel_all"):
+            self.runner.cancel_all()  # previews and exports still running are not wanted any more
+        self.runner.wait_idle(10_000)
         super().closeEvent(event)
 
     def about(self) -> None:

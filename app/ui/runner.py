@@ -27,6 +27,7 @@ PROGRESS_DELAY_MS = 600
 Work = Callable[["TaskControl"], Any]
 DoneCallback = Callable[[Any], None]
 ErrorCallback = Callable[[BaseException], None]
+ProgressCallback = Callable[[int, int, str], None]
 
 
 class TaskCancelled(Exception):
@@ -93,9 +94,15 @@ class _Job(QRunnable):
         try:
             result = self._work(self._handle.control)
         except BaseException as exc:  # delivered to the main thread, never lost
-            self._signals.failed.emit(self._handle, exc)
+            self._emit(self._signals.failed, exc)
         else:
-            self._signals.done.emit(self._handle, result)
+            self._emit(self._signals.done, result)
+
+    def _emit(self, signal, value) -> None:
+        try:
+            signal.emit(self._handle, value)
+        except RuntimeError:  # the window closed meanwhile: nobody is left to tell
+            log.info("task %r finished after its runner was gone", self._handle.title)
 
 
 class TaskRunner(QObject):
@@ -118,22 +125,50 @@ class TaskRunner(QObject):
         self._callbacks: dict[int, tuple[DoneCallback | None, ErrorCallback | None]] = {}
         self._dialogs: dict[int, QProgressDialog] = {}
         self._handles: dict[int, TaskHandle] = {}
+        self._progress_callbacks: dict[int, ProgressCallback] = {}
+        self._lanes: dict[str, QThreadPool] = {}
 
     # ---- public ------------------------------------------------------------------------
     def submit(self, work: Work, on_done: DoneCallback | None = None, on_error: ErrorCallback | None = None,
-               *, title: str = "正在处理…", writes: bool = False, cancellable: bool = True,
-               show_progress: bool = True) -> TaskHandle:
+               *, title: str = "正在处理…", writes: bool = False, lane: str | None = None,
+               cancellable: bool = True, show_progress: bool = True,
+               on_progress: ProgressCallback | None = None) -> TaskHandle:
+        """Runs work(control) on a worker thread. writes=True uses the database-write lane;
+        lane="render" (any name) a single-thread lane of its own, for work that must not overlap."""
         handle = TaskHandle(title, None)  # type: ignore[arg-type]
-        handle.control = TaskControl(lambda d, t, s: self._signals.progress.emit(handle, d, t, s))
+        handle.control = TaskControl(lambda d, t, s: self._report(handle, d, t, s))
         key = id(handle)
         self._handles[key] = handle
         self._callbacks[key] = (on_done, on_error)
+        if on_progress is not None:
+            self._progress_callbacks[key] = on_progress
         if len(self._handles) == 1:
             self.busy_changed.emit(True)
         if show_progress:
             QTimer.singleShot(self._delay_ms, self, lambda: self._show_dialog(handle, cancellable))
-        (self._write_lane if writes else self._pool).start(_Job(work, handle, self._signals))
+        self._pool_for(writes, lane).start(_Job(work, handle, self._signals))
         return handle
+
+    def _report(self, handle: TaskHandle, done: int, total: int, text: str) -> None:
+        try:
+            self._signals.progress.emit(handle, done, total, text)
+        except RuntimeError:
+            handle.cancel()
+
+    def cancel_all(self) -> None:
+        for handle in list(self._handles.values()):
+            handle.cancel()
+
+    def _pool_for(self, writes: bool, lane: str | None) -> QThreadPool:
+        if writes:
+            return self._write_lane
+        if lane is None:
+            return self._pool
+        if lane not in self._lanes:
+            pool = QThreadPool(self)
+            pool.setMaxThreadCount(1)
+            self._lanes[lane] = pool
+        return self._lanes[lane]
 
     @property
     def active_count(self) -> int:
@@ -146,8 +181,8 @@ class TaskRunner(QObject):
         timer = QElapsedTimer()
         timer.start()
         while self._handles and timer.elapsed() < timeout_ms:
-            self._pool.waitForDone(20)
-            self._write_lane.waitForDone(20)
+            for pool in (self._pool, self._write_lane, *self._lanes.values()):
+                pool.waitForDone(10)
             QCoreApplication.processEvents()
         return not self._handles
 
@@ -180,6 +215,9 @@ class TaskRunner(QObject):
 
     @Slot(object, int, int, str)
     def _on_progress(self, handle: TaskHandle, done: int, total: int, text: str) -> None:
+        callback = self._progress_callbacks.get(id(handle))
+        if callback is not None and not handle.cancelled:
+            callback(done, total, text)
         dlg = self._dialogs.get(id(handle))
         if dlg is None or handle.cancelled:
             return
@@ -215,6 +253,7 @@ class TaskRunner(QObject):
         handle.finished = True
         self._handles.pop(key, None)
         callbacks = self._callbacks.pop(key, (None, None))
+        self._progress_callbacks.pop(key, None)
         dlg = self._dialogs.pop(key, None)
         if dlg is not None:
             dlg.hide()
@@ -233,9 +272,10 @@ class SyncRunner:
         self.submitted: list[str] = []
 
     def submit(self, work: Work, on_done: DoneCallback | None = None, on_error: ErrorCallback | None = None,
-               *, title: str = "正在处理…", writes: bool = False, cancellable: bool = True,
-               show_progress: bool = True) -> TaskHandle:
-        handle = TaskHandle(title, TaskControl())
+               *, title: str = "正在处理…", writes: bool = False, lane: str | None = None,
+               cancellable: bool = True, show_progress: bool = True,
+               on_progress: ProgressCallback | None = None) -> TaskHandle:
+        handle = TaskHandle(title, TaskControl(on_progress))
         self.submitted.append(title)
         try:
             handle.result = work(handle.control)

@@ -58,7 +58,7 @@ class NoticeActions:
             path += suffix
         mode = self.page.current_mode()
         self.ctx.runner.submit(lambda control: document_output.export(self.ctx, notice.id, kind, Path(path), mode),
-                               self._exported, title=f"正在导出 {Path(path).name}…")
+                               self._exported, title=f"正在导出 {Path(path).name}…", lane="render")
 
     def _exported(self, result: document_output.Exported) -> None:
         self.last_export = result
@@ -89,7 +89,7 @@ class NoticeActions:
         notice_id, mode = self.page.notice.id, self.page.current_mode()
         self.ctx.runner.submit(lambda control: document_output.preview(self.ctx, notice_id, mode).pdf,
                                lambda pdf: self._print_done(self.print_pdf(printer, pdf)),
-                               title="正在准备打印…")
+                               title="正在准备打印…", lane="render")
 
     def _print_done(self, pages: int) -> None:
         self.page.status_message.emit(f"已发送到打印机：{pages} 页。")

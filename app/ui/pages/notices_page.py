@@ -43,10 +43,14 @@ class NoticesPage(QWidget):
         self.notices = ctx.services.notices
         self.notice: NoticeDTO | None = None
         self._generation = 0
+        self._preview_stale = True
         self.actions = NoticeActions(self)
 
         self.list = QListWidget()
         self.list.setObjectName("noticeList")
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setSpacing(2)
         self.list.currentItemChanged.connect(self._selected)
         new = QPushButton("新建公文")
         new.setObjectName("newNotice")
@@ -309,7 +313,16 @@ class NoticesPage(QWidget):
     def current_mode(self) -> str:
         return self.mode.currentData()
 
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._preview_stale:
+            self.refresh_preview()
+
     def refresh_preview(self) -> None:
+        """Renders the preview in the background; only while the page is shown (else later)."""
+        self._preview_stale = not self.isVisible()
+        if self._preview_stale:
+            return
         if self.notice is None:
             self.preview.show_message("尚无公文")
             self.preview.set_warnings([])
@@ -323,7 +336,7 @@ class NoticesPage(QWidget):
         self.ctx.runner.submit(lambda control: document_output.preview(self.ctx, notice_id, mode),
                                lambda result: self._preview_done(generation, result),
                                lambda exc: self._preview_failed(generation, exc),
-                               title="正在生成预览…", show_progress=False)
+                               title="正在生成预览…", lane="render", show_progress=False)
 
     def _preview_done(self, generation: int, result) -> None:
         if generation != self._generation:

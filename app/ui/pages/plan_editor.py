@@ -88,7 +88,7 @@ class PlanEditor(QWidget):
         left.addWidget(self.problems)
         left.setStretchFactor(0, 4)
         left.setStretchFactor(1, 1)
-        left.setSizes([520, 140])
+        left.setSizes([600, 90])
         split = QSplitter()
         split.addWidget(left)
         split.addWidget(self.panel)

@@ -1,0 +1,80 @@
+"""Importing a sample through the wizard: file → analysis → preview → units → saved plan."""
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QWizard
+
+from app.services.importing.store import NEW_UNIT, SKIP_UNIT
+from app.services.plan_tree import iter_nodes
+
+SAMPLE = Path(__file__).parent / "data" / "测试县工作要点.txt"
+
+
+def open_wizard(window, path):
+    window.open_import()
+    wizard = window.import_wizard
+    assert wizard.isVisible() and wizard.currentPage() is wizard.file_page
+    wizard.file_page.path.setText(str(path))
+    return wizard
+
+
+def test_import_a_sample_through_the_wizard(window, ctx):
+    wizard = open_wizard(window, SAMPLE)
+    assert wizard.file_page.isComplete()
+    wizard.next()
+    assert wizard.currentPage() is wizard.analyse_page and wizard.analyse_page.isComplete()
+    assert "4 项重点任务" in wizard.analyse_page.step.text()
+    wizard.next()
+    preview = wizard.preview_page
+    assert preview.title.text() == "测试县2027年法治政府建设工作要点" and preview.year.value() == 2027
+    tree = preview.tree
+    assert tree.topLevelItemCount() == 2
+    first = tree.topLevelItem(0).child(0)
+    assert first.text(0).startswith("（一）深入学习贯彻习近平法治思想")
+    assert (first.text(1), first.text(2)) == ("县司法局", "县委宣传部")
+    assert tree.topLevelItem(1).child(0).text(3) == "2027年6月底前"
+    preview.title.setText("测试县2027年法治政府建设工作要点（导入）")
+
+    wizard.next()
+    units = wizard.units_page
+    printed = [m.printed for m in units.matches]
+    assert printed == ["县数字化改革专班", "县司法局", "县委宣传部", "县委依法治县办", "各乡镇人民政府", "县市场监督管理局"]
+    assert "1 个需要确认" in units.summary.text()
+    status = {units.table.item(r, 0).text(): units.table.item(r, 2).text() for r in range(units.table.rowCount())}
+    assert status["县数字化改革专班"] == "名录中没有" and status["县市场监督管理局"] == "已匹配"
+    assert units.choice_box("县市场监督管理局").currentText() == "对应“县市场监管局”"
+    assert units.choice_box("县数字化改革专班").currentData() == NEW_UNIT
+    skip = units.choice_box("县委宣传部")
+    skip.setCurrentIndex(skip.findData(SKIP_UNIT))
+
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    page = window.plans_page
+    plan = page.editor.plan
+    assert plan.title == "测试县2027年法治政府建设工作要点（导入）" and plan.year == 2027 and plan.status == "草稿"
+    tasks = [n for n in iter_nodes(ctx.services.plans.tree(plan.id)) if n.is_task]
+    assert len(tasks) == 4
+    assert tasks[0].lead_units == ["县司法局"] and tasks[0].support_units == []  # 县委宣传部 ignored
+    assert tasks[2].support_units == ["县数字化改革专班", "各乡镇人民政府"]
+    assert tasks[3].lead_units == ["县市场监管局"]
+    assert ctx.services.units.match("县数字化改革专班").unit is not None
+    assert ctx.services.settings.load().recent_files[0] == str(SAMPLE)
+    notices = [n for n in ctx.services.notices.list_notices() if n.plan_id == plan.id]
+    assert notices and notices[0].doc_number == "测政办发〔2027〕3号"
+    assert "已导入" in window.statusBar().currentMessage()
+
+    window.undo_action.trigger()
+    assert page.combo.count() == 1 and page.editor.plan.id == ctx.demo_plan_id
+
+
+def test_a_file_without_an_outline_is_refused_in_chinese(window, tmp_path):
+    bad = tmp_path / "随笔.txt"
+    bad.write_text("今天天气很好。\n明天也不错。\n", encoding="utf-8")
+    wizard = open_wizard(window, bad)
+    wizard.next()
+    page = wizard.analyse_page
+    assert not page.isComplete()
+    assert page.step.text().startswith("无法导入：") and "编号条目" in page.step.text()
+    wizard.back()
+    assert wizard.currentPage() is wizard.file_page
+    wizard.reject()
+    assert window.plans_page.combo.count() == 1

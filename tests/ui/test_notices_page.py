@@ -1,0 +1,120 @@
+"""Notice page: draft a notice, number checks, live preview, export PDF / DOCX / XLSX (measured),
+printing at true scale, mark as issued (locked) and new revisions."""
+
+import pdfplumber
+import pytest
+from docx import Document
+from openpyxl import load_workbook
+from PySide6.QtPrintSupport import QPrinter
+
+A4 = (595.28, 841.89)
+
+
+@pytest.fixture
+def page(window):
+    window.nav.setCurrentRow(2)
+    return window.notices_page
+
+
+def test_demo_notice_is_listed_and_previewed(page):
+    assert page.list.count() == 1
+    assert page.form.title.text() == "关于印发《示例县2026年法治政府建设工作要点》的通知"
+    assert page.form.serial.value() == 12 and page.form.prefix.text() == "示政办发"
+    assert page.form.number_status.text() == "文号可用。"
+    assert page.preview.page_count() > 2
+    assert page.preview.state.text() == f"预览：共 {page.preview.page_count()} 页"
+    assert page.preview.warnings_label.text().startswith("格式检查")
+
+
+def test_draft_a_notice_and_export_pdf_and_docx(page, ctx, dialogs, tmp_path):
+    page.new_notice()
+    assert page.list.count() == 2
+    form = page.form
+    assert form.title.text() == "关于印发《示例县2026年法治政府建设工作要点》的通知"
+    assert form.body.toPlainText().startswith("《示例县2026年法治政府建设工作要点》已经示例县人民政府同意")
+    assert form.issuer_ids() and form.attachment_kinds() == ["plan", "division"]
+    form.year.setValue(2026)
+    assert "建议取 13 号" in form.number_status.text()
+    form.serial.setValue(12)
+    assert "已被《关于印发《示例县2026年法治政府建设工作要点》的通知》使用" in form.number_status.text()
+    page.save_now()
+    assert ctx.services.notices.get_notice(page.notice.id).doc_serial is None  # refused, not saved
+    form.take.click()
+    assert form.serial.value() == 13
+    form.title.setText("关于印发《示例县2026年法治政府建设工作要点》的通知（第二批）")
+    form.add_recipient("县直各部门")
+    assert form.recipients.text() == "各乡镇人民政府，县政府各部门，县直各部门："
+    page.save_now()
+    stored = ctx.services.notices.get_notice(page.notice.id)
+    assert stored.doc_number == "示政办发〔2026〕13号" and stored.title.endswith("（第二批）")
+    assert stored.recipients.endswith("县直各部门：")
+    assert page.preview.page_count() > 2
+
+    pdf_path, docx_path, xlsx_path = tmp_path / "通知.pdf", tmp_path / "通知.docx", tmp_path / "分工表"
+    dialogs.files = [str(pdf_path), str(docx_path), str(xlsx_path)]
+    page.export_pdf()
+    page.export_docx()
+    page.export_xlsx()
+    with pdfplumber.open(pdf_path) as pdf:
+        assert len(pdf.pages) == page.actions.last_export.pages or page.actions.last_export.path.suffix == ".xlsx"
+        first = pdf.pages[0]
+        assert (round(first.width, 1), round(first.height, 1)) == (round(A4[0], 1), round(A4[1], 1))
+        text = "".join(p.extract_text() or "" for p in pdf.pages[:2]).replace(" ", "").replace("\n", "")
+        assert "示政办发〔2026〕13号" in text and "第二批" in text
+    doc = Document(docx_path)
+    body = "".join(p.text for p in doc.paragraphs)
+    assert "（第二批）" in body and "示政办发〔2026〕13号" in body
+    section = doc.sections[0]
+    assert abs(section.page_width.mm - 210) < 0.5 and abs(section.page_height.mm - 297) < 0.5
+    rows = list(load_workbook(tmp_path / "分工表.xlsx").active.iter_rows(values_only=True))
+    assert len(rows) > 30 and any("县司法局" in str(c) for r in rows for c in r if c)
+    assert "已导出 分工表.xlsx" in page.window().statusBar().currentMessage()
+
+
+def test_print_at_true_scale(page, tmp_path):
+    from app.ui import document_output
+
+    pdf = document_output.preview(page.ctx, page.notice.id, "overlay").pdf
+    printer = page.actions.make_printer()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    out = tmp_path / "printed.pdf"
+    printer.setOutputFileName(str(out))
+    printer.setFromTo(2, 3)  # the page range chosen in the print dialog
+    printed = page.actions.print_pdf(printer, pdf)
+    with pdfplumber.open(out) as result:
+        assert len(result.pages) == printed == 2
+        size = (round(result.pages[0].width), round(result.pages[0].height))
+        assert size == (round(A4[0]), round(A4[1]))
+        image = result.pages[0].images[0]
+        # the page image fills the paper exactly: no fitting margin, no scaling
+        assert (round(image["x0"]), round(image["top"])) == (0, 0)
+        assert (round(image["width"]), round(image["height"])) == size
+
+
+def test_mark_issued_locks_and_revisions_keep_the_number(page, ctx, dialogs):
+    page.mark_issued()
+    issued = ctx.services.notices.get_notice(page.notice.id)
+    assert issued.status == "已印发"
+    assert not page.form.isEnabled() and page.banner.isVisible()
+    assert not page.buttons["issue"].isEnabled() and page.buttons["revise"].isEnabled()
+    assert page.save() is False
+    page.new_revision()
+    rev = page.notice
+    assert rev.revision == 2 and rev.status == "草稿" and rev.doc_number == issued.doc_number
+    assert page.form.isEnabled() and not page.banner.isVisible()
+    page.form.note.setText("（此件主动公开）")
+    page.save_now()
+    assert ctx.services.notices.get_notice(rev.id).note == "（此件主动公开）"
+    assert ctx.services.notices.get_notice(issued.id).note == "（此件公开发布）"
+    assert "第2版" in page.list.currentItem().text() or page.list.count() == 1
+
+
+def test_delete_draft_only_after_confirmation(page, ctx, dialogs):
+    page.new_notice()
+    count = page.list.count()
+    dialogs.confirm = False
+    page.delete_notice()
+    assert page.list.count() == count
+    dialogs.confirm = True
+    page.delete_notice()
+    assert page.list.count() == count - 1
