@@ -20,6 +20,7 @@ COMMANDS = (
     "app.commands.render",
     "app.commands.backup",
     "app.commands.import_cmd",
+    "app.commands.screenshot",
 )
 
 log = logging.getLogger(__name__)
