@@ -74,6 +74,7 @@ def check_headings(paragraphs: list[str]) -> list[Finding]:
     """Heading numerals: 1、 at level 3 (should be 1．), skipped or repeated numbers per level."""
     out = []
     last = {1: 0, 2: 0, 3: 0, 4: 0}
+    running = {1: 0, 2: 0, 3: 0, 4: 0}  # 通篇连续编号 (（一）…（三十五） across parts) is allowed too
     for text in paragraphs:
         for level, rx in _HEADINGS:
             m = rx.match(text.strip())
@@ -91,9 +92,10 @@ def check_headings(paragraphs: list[str]) -> list[Finding]:
             expected = last[level] + 1
             if n == last[level]:
                 out.append(Finding("heading_repeated", f"序号“{label}”重复。", text[:20]))
-            elif n != expected and n != 1:
+            elif n not in (expected, running[level] + 1, 1):
                 out.append(Finding("heading_skipped", f"序号“{label}”不连续，应为第{expected}个。", text[:20]))
             last[level] = n
+            running[level] = n
             for deeper in range(level + 1, 5):
                 last[deeper] = 0
             break

@@ -10,7 +10,7 @@ from app.services.documents.model import Attachment, Colophon, NoticeDocument, R
 from app.services.documents.pages import ImageItem, Layout, Page, RectItem
 from app.services.documents.profile import PROFILE as P
 from app.services.documents.profile import mm
-from app.services.documents.signature import SEAL_LABEL, signature_boxes
+from app.services.documents.signature import SEAL_LABEL, blank_options, signature_boxes
 from app.services.documents.table_layout import table_pages
 from app.services.documents.typeset import balance_title, break_lines, shape
 
@@ -31,12 +31,10 @@ def layout_notice(book: FontBook, doc: NoticeDocument) -> Layout:
     held = _paragraph_boxes(book, doc.paragraphs)
     if not doc.issued and doc.attachments:
         held += blank(P.attach_note_blank_lines) + _attachment_note(book, doc.attachment_titles())
+    sig_blanks = None
     if doc.signature:
-        tail, notes = signature_boxes(book, doc.signature, doc.note)
+        sig_blanks, notes = _place_signature(book, flow, doc, held)
         warnings += notes
-        keep = _last_text_boxes(held, KEEP_WITH_SIGNATURE)
-        flow.place(held[: len(held) - keep])
-        flow.keep(held[len(held) - keep:] + tail)
     else:
         flow.place(held)
         if doc.note:
@@ -59,9 +57,29 @@ def layout_notice(book: FontBook, doc: NoticeDocument) -> Layout:
     number_pages(book, flow.pages)
     _label_seals(book, flow.pages)
     return Layout(flow.pages, warnings=warnings, lines=flow.lines,
-                  header={"boxes": head.boxes, "mark": head.mark, "colophon": case,
+                  header={"boxes": head.boxes, "mark": head.mark, "colophon": case, "sig_blanks": sig_blanks,
                           "colophon_gap": getattr(flow, "colophon_gap", 0.0),
                           "title_lines": [ln.text for ln in head.title_lines]})
+
+
+def _place_signature(book: FontBook, flow: Flow, doc: NoticeDocument, held: list[Box]) -> tuple[int, list[str]]:
+    """正文 and the signature block: tighten the blank lines before 署名 (2 → 1 → 0) until the block
+    fits beside 正文; otherwise carry the last lines of 正文 over with it (never all of page 1's)."""
+    keep = _last_text_boxes(held, KEEP_WITH_SIGNATURE)
+    flow.place(held[: len(held) - keep])
+    group = held[len(held) - keep:]
+    for blanks in blank_options(doc.signature):
+        tail, notes = signature_boxes(book, doc.signature, doc.note, blanks)
+        if sum(b.height for b in group + tail) <= flow.room + 0.05:
+            flow.place(group + tail)
+            return blanks, notes
+    blanks = blank_options(doc.signature)[0]
+    tail, notes = signature_boxes(book, doc.signature, doc.note, blanks)
+    if len(flow.pages) == 1 and not any(p == 0 for p, _line, _kind in flow.lines) and group:
+        flow.place(group[:1])  # 正文 must start on page 1 (§7.3.3)
+        group = group[1:]
+    flow.keep(group + tail)
+    return blanks, notes
 
 
 def _last_text_boxes(boxes: list[Box], n: int) -> int:

@@ -127,6 +127,13 @@ class NoticeDocx:
             self.b.add(para(run(text, tracking=P.docx_tracking_twips), "GWPlain", line=self.pitch,
                             ind=ind(left=left, hanging=left - start)))
 
+    def sig_blanks(self) -> int:
+        """The blank lines the PDF layout chose before 署名 (tightened when room was short)."""
+        chosen = self.layout.header.get("sig_blanks")
+        if chosen is not None:
+            return chosen
+        return P.sealed_blank_lines if self.doc.signature.sealed else P.unsealed_blank_lines
+
     def signature(self) -> None:
         sig = self.doc.signature
         tr = P.docx_tracking_twips
@@ -134,7 +141,7 @@ class NoticeDocx:
         date_w = self.width_tw(sig.date_text, tracking=P.tracking_pt)
         keep = {"keep_next": True}
         if sig.sealed:
-            self.blank(P.sealed_blank_lines, **keep)
+            self.blank(self.sig_blanks(), **keep)
             rows = [sig.organs[i:i + 2] for i in range(0, len(sig.organs), 2)]
             right_date = round(P.sealed_date_right_chars * one)
             for r, row in enumerate(rows):
@@ -157,7 +164,7 @@ class NoticeDocx:
             self.b.add(para(run(sig.date_text, tracking=tr), "GWPlain", line=self.pitch, jc="right",
                             ind=ind(right=right_date, right_chars=round(P.sealed_date_right_chars * 100))))
         else:
-            self.blank(P.unsealed_blank_lines, **keep)
+            self.blank(self.sig_blanks(), **keep)
             names_w = max(self.width_tw(n, tracking=P.tracking_pt) for n in sig.organs)
             width = twips(mm(P.area_w_mm))
             name_x = width - 2 * one - names_w

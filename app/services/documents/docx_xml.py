@@ -69,6 +69,8 @@ def ppr(style: str, line: int | None = None, jc: str | None = None, ind: str = "
     if page_break:
         parts.append("<w:pageBreakBefore/>")
     parts.append(extra)
+    # no extra space between Chinese and Latin/digits (LibreOffice reads this per paragraph only)
+    parts.append('<w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>')
     if line is not None:
         parts.append(f'<w:spacing w:before="0" w:after="0" w:line="{line}" w:lineRule="exact"/>')
     if ind:
@@ -113,7 +115,10 @@ def _style(sid: str, name: str, role: str, size: float, line: int | None, jc: st
     based_xml = f'<w:basedOn w:val="{based}"/>' if based else ""
     return (f'<w:style xmlns:w="{W_NS}" w:type="paragraph" w:customStyle="1" w:styleId="{sid}">'
             f'<w:name w:val="{name}"/>{based_xml}<w:qFormat/>'
-            f'<w:pPr><w:widowControl w:val="0"/><w:kinsoku/><w:overflowPunct/><w:snapToGrid w:val="0"/>'
+            # w:overflowPunct on: LibreOffice 7.4 then pulls a character down exactly as the PDF
+            # does (with it off, LibreOffice hangs the mark and drops it from view)
+            f'<w:pPr><w:widowControl w:val="0"/><w:kinsoku/><w:overflowPunct/><w:autoSpaceDE w:val="0"/>'
+            f'<w:autoSpaceDN w:val="0"/><w:snapToGrid w:val="0"/>'
             f'{spacing}{ind_xml}<w:jc w:val="{jc}"/></w:pPr>'
             f'{rpr(role, size, red=red, tracking=tracking, latin=latin)}</w:style>')
 

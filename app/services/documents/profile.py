@@ -46,6 +46,8 @@ class GBT9704:
     line_pitch_twips: int = _c(579, "[P] 225 mm / 22 = 28.99 pt, written as 579 twips (28.95 pt) so Word "
                                      "and LibreOffice fit 22 lines")
     body_size_pt: float = _c(16.0, "[T] §5.2.2/§7.3.3 正文 3号仿宋 (16 pt)")
+    hang_punctuation: bool = _c(False, "[P] §5.2.3 撑满版心 but never past it: a ，。 that would start a line "
+                                       "pulls the previous character down, as LibreOffice does (Word may hang it)")
     docx_tracking_twips: int = _c(-5, "[P] −0.25 pt per character so 28 glyphs of 16 pt fit 156 mm in Word")
     # ---- header (版头) -------------------------------------------------------------------
     mark_top_mm: float = _c(35.0, "[T] §7.2.4 发文机关标志上边缘至版心上边缘 35 mm (72 mm from the paper edge)")

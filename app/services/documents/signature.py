@@ -29,8 +29,18 @@ def _width(book: FontBook, text: str) -> float:
     return sum(g.adv for g in shape(book, [Run(text)], P.body_size_pt, P.tracking_pt))
 
 
-def signature_boxes(book: FontBook, sig: Signature, note: str) -> tuple[list[Box], list[str]]:
+def blank_options(sig: Signature) -> list[int]:
+    """Blank lines before 署名, most room first: §7.3.5.5 asks to tighten the spacing rather than
+    leave the 署名 on a page of its own."""
+    start = P.sealed_blank_lines if sig.sealed else P.unsealed_blank_lines
+    return list(range(start, -1, -1))
+
+
+def signature_boxes(book: FontBook, sig: Signature, note: str,
+                    blanks: int | None = None) -> tuple[list[Box], list[str]]:
     """Boxes from the first blank line after 正文 down to 附注; also the notes to report."""
+    if blanks is None:
+        blanks = blank_options(sig)[0]
     width = mm(P.area_w_mm)
     ch = P.char_pitch_pt
     pitch = P.line_pitch_pt
@@ -38,7 +48,7 @@ def signature_boxes(book: FontBook, sig: Signature, note: str) -> tuple[list[Box
     boxes: list[Box] = []
     date_w = _width(book, sig.date_text)
     if sig.sealed:
-        boxes += blank(P.sealed_blank_lines)
+        boxes += blank(blanks)
         date_x = width - P.sealed_date_right_chars * ch - date_w
         centre = date_x + date_w / 2
         rows = _seal_rows(sig.organs)
@@ -62,7 +72,7 @@ def signature_boxes(book: FontBook, sig: Signature, note: str) -> tuple[list[Box
             _add_seals(boxes, sig, centres, len(boxes) - len(name_rows) - 1)
             notes.append("印章图像仅作草稿示意，已在页面上注明。")
     else:
-        boxes += blank(P.unsealed_blank_lines)
+        boxes += blank(blanks)
         names_w = max(_width(book, n) for n in sig.organs)
         name_x = width - P.unsealed_name_right_chars * ch - names_w
         date_x = name_x + P.unsealed_date_shift_chars * ch

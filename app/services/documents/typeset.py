@@ -2,9 +2,9 @@
 
 Rules (GB/T 15834 and common practice): no line starts with ，。、；：？！）》”’ and the like, no
 line ends with （《“‘; —— and …… are never split; runs of Latin letters and digits stay
-together. A closing mark that would start a line hangs past the right edge when it is one of
-，。、；：？！ (as Word and WPS do for Chinese text); otherwise the line breaks earlier and is
-justified to the full measure (撑满版心)."""
+together. A closing mark that would start a line pulls the character before it down, and the
+shortened line is justified to the full measure (撑满版心); hanging the mark past the right edge
+(Word's default) is available through the profile's hang_punctuation."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from app.services.documents.fontbook import FontBook
 from app.services.documents.model import Run
+from app.services.documents.profile import PROFILE as P
 
 NO_START = set("，。、；：？！）》」』】〕〉”’…·～%‰℃,.;:?!)]}")
 NO_END = set("（《「『【〔〈“‘([{")
@@ -104,7 +105,7 @@ def break_lines(glyphs: list[Glyph], measure: float, first_indent: float = 0.0,
             width += w
             continue
         last = atom.glyphs[-1]
-        if cur and last.ch in HANG and width + w - last.adv <= room + EPS:
+        if P.hang_punctuation and cur and last.ch in HANG and width + w - last.adv <= room + EPS:
             cur += atom.glyphs
             flush(False, True)
             continue

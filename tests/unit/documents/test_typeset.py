@@ -31,10 +31,11 @@ def test_pure_chinese_lines_hold_28_then_26_after_the_indent(book):
     assert lines[1].xs[-1] + lines[1].glyphs[-1].adv == pytest.approx(WIDTH, abs=1e-6)
 
 
-def test_a_comma_at_a_line_start_hangs_at_the_end_of_the_line_before(book):
+def test_a_comma_never_starts_a_line_nor_hangs_past_the_type_area(book):
     lines = lines_for(book, "法" * 28 + "，" + "治" * 10, indent=0)
-    assert lines[0].text == "法" * 28 + "，" and lines[0].hanging
-    assert lines[1].text.startswith("治")
+    assert lines[0].text == "法" * 27 and not lines[0].hanging and lines[0].adjusted
+    assert lines[1].text.startswith("法，治")
+    assert lines[0].xs[-1] + lines[0].glyphs[-1].adv == pytest.approx(WIDTH, abs=0.01)  # still 撑满版心
 
 
 def test_closing_quote_pulls_the_previous_character_down_and_the_line_is_justified(book):

@@ -1,0 +1,100 @@
+"""An imported document (ImportResult) typeset as a standard 印发 notice: the cover notice with the
+source's 文号, title, issuer(s), 主送 and date, the issued document on its own pages, and its
+重点任务分工表. Whatever the source lacks is filled with a stated default, listed for the user."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from app.services.dates import format_cn_date
+from app.services.documents.builder import MARK_SUFFIX, node_paragraphs, table_attachment, text_paragraphs
+from app.services.documents.model import Colophon, IssuedDocument, NoticeDocument, Signature
+from app.services.dto import AssignmentDTO, NodeDTO
+from app.services.importing import ImportResult
+from app.services.importing.model import Item
+from app.services.plan_tree import assign_labels
+
+
+@dataclass
+class Converted:
+    doc: NoticeDocument
+    roots: list[NodeDTO]
+    defaults: list[str] = field(default_factory=list)  # what was filled in, in Chinese
+
+
+def import_tree(items: list[Item], continuous: bool = False) -> list[NodeDTO]:
+    """The importer's outline as plan nodes with labels computed the way the app prints them."""
+    counter = iter(range(1, 1_000_000))
+
+    def node(it: Item, parent: int | None, pos: int) -> NodeDTO:
+        nid = next(counter)
+        units = [AssignmentDTO(0, u.name, u.role, u.note) for u in it.markings.units]
+        n = NodeDTO(id=nid, plan_id=0, parent_id=parent, position=pos, level=it.level, label="",
+                    heading=it.heading, text=it.text, is_task=it.is_task, original_label=it.label,
+                    deadline_text=it.markings.deadline_text, deadline=it.deadline,
+                    responsible_person=it.markings.responsible, measures=it.measures, assignments=units)
+        n.children = [node(c, nid, i) for i, c in enumerate(it.children)]
+        return n
+
+    roots = [node(it, None, i) for i, it in enumerate(items)]
+    assign_labels(roots, "continuous" if continuous else "restart")
+    return roots
+
+
+def office_of(issuer: str) -> str:
+    """印发机关 default: the issuer's office (县人民政府 → 县人民政府办公室; an office stays itself)."""
+    if issuer.endswith(("办公室", "办公厅", "办")):
+        return issuer
+    if issuer.endswith("委") and issuer.startswith("中共"):
+        return issuer + "办公室"
+    if issuer.endswith(("人民政府", "委员会", "政府")):
+        return issuer + ("办公厅" if "自治区" in issuer[:6] or issuer.endswith("省人民政府") else "办公室")
+    return issuer
+
+
+def convert_result(result: ImportResult, today: date | None = None) -> Converted:
+    today = today or date.today()
+    n = result.notice
+    defaults: list[str] = []
+    roots = import_tree(result.outline, result.continuous_numbering)
+    plan_title = result.title or "（无标题）"
+    issuers = list(n.issuers) if n and n.issuers else []
+    if not issuers:
+        issuers = ["（发文机关）"]
+        defaults.append("发文机关：原文未注明，暂用“（发文机关）”，请改为实际机关")
+    title = n.title if n and n.title else f"关于印发《{plan_title}》的通知"
+    if not (n and n.title):
+        defaults.append(f"标题：原文没有印发通知，按“{title}”编排")
+    doc_number = n.doc_number if n and n.doc_number else ""
+    if not doc_number:
+        defaults.append("发文字号：原文未注明，留空待填")
+    sign = n.sign_date if n and n.sign_date else None
+    if sign is None:
+        sign = today
+        defaults.append(f"成文日期：原文未注明，用今天 {format_cn_date(today)}")
+    recipients = n.recipients if n and n.recipients else ""
+    if not recipients:
+        defaults.append("主送机关：原文未注明，不排主送")
+    body = n.body if n and n.body else f"现将《{plan_title}》印发给你们，请结合实际，认真贯彻落实。"
+    if not (n and n.body):
+        defaults.append(f"正文：原文没有通知正文，用“{body}”")
+    header = n.header_text if n and n.header_text else ""
+    organs, suffix = ([header[: -len(MARK_SUFFIX)]], MARK_SUFFIX) if header.endswith(MARK_SUFFIX) and \
+        len(issuers) == 1 else (issuers, MARK_SUFFIX)
+    printed_by = office_of(issuers[0])
+    defaults.append(f"版记：印发机关用发文机关的办公室“{printed_by}”，印发日期用成文日期")
+    doc = NoticeDocument(
+        title=title, organs=organs, mark_suffix=suffix, doc_number=doc_number,
+        recipients=recipients.rstrip(":：") + "：" if recipients else "",
+        paragraphs=text_paragraphs(body),
+        signature=Signature(issuers, format_cn_date(sign), sealed=True),
+        note=(n.note if n else "") or "",
+        colophon=Colophon("", printed_by, format_cn_date(sign)),
+    )
+    attachments = []
+    if any(t for t in result.tasks):
+        attachments.append(table_attachment("division", roots, "重点任务分工表"))
+    paras = text_paragraphs(result.preamble) + node_paragraphs(roots) + text_paragraphs(result.closing)
+    doc.issued = IssuedDocument(plan_title, paras, attachments)
+    return Converted(doc, roots, defaults)

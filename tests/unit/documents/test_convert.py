@@ -1,0 +1,83 @@
+"""`convert`: an imported document typeset as a 印发 notice, keeping what the source says."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+
+import openpyxl
+import pdfplumber
+
+from app.cli import main
+from app.services.documents.convert import convert_result, office_of
+from app.services.documents.service import notice_files
+from app.services.importing import import_text
+
+SOURCE = """关于印发《示范市2023年法治政府建设工作要点》的通知
+示政发〔2023〕7号
+各区县人民政府,市政府各部门:
+《示范市2023年法治政府建设工作要点》已经市人民政府同意,现印发给你们,请认真贯彻执行。
+示范市人民政府
+2023年4月3日
+示范市2023年法治政府建设工作要点
+2023年全市法治政府建设工作坚持以习近平法治思想为指导。
+一、加强党对法治政府建设的领导
+(一)深入学习贯彻习近平法治思想。组织开展专题学习培训。(牵头单位:市司法局;配合单位:市委宣传部)
+(二)压实第一责任人职责。将履行推进法治建设第一责任人职责情况列入年终述职内容。(牵头单位:市委组织部)
+二、推进严格规范公正文明执法
+(三)全面落实行政执法三项制度。2023年底前完成全市行政执法案卷评查。(牵头单位:市司法局;配合单位:各行政执法单位)
+"""
+
+
+def test_convert_keeps_the_source_and_lists_its_defaults():
+    result = import_text(SOURCE, "示范.txt")
+    conv = convert_result(result, today=date(2024, 1, 2))
+    doc = conv.doc
+    assert doc.doc_number == "示政发〔2023〕7号"
+    assert doc.title == "关于印发《示范市2023年法治政府建设工作要点》的通知"
+    assert doc.signature.organs == ["示范市人民政府"] and doc.signature.date_text == "2023年4月3日"
+    assert doc.recipients.startswith("各区县人民政府") and doc.recipients.endswith("：")
+    assert doc.colophon.printed_by == "示范市人民政府办公室" and doc.colophon.print_date_text == "2023年4月3日"
+    assert any("版记" in d for d in conv.defaults)
+    assert doc.issued.title == "示范市2023年法治政府建设工作要点"
+    table = doc.issued.attachments[0].table
+    rows = [r for r in table.rows if not r.section]
+    assert len(rows) == 3 and rows[0].cells[2] == "市司法局" and "市委宣传部" in rows[0].cells[3]
+    pdf, _docx, layout = notice_files(doc, docx=False)
+    with pdfplumber.open(io.BytesIO(pdf)) as p:
+        first = p.pages[0].extract_text().replace(" ", "")
+        assert "示政发〔2023〕7号" in first and "示范市人民政府文件" in first
+    assert any(pg.landscape for pg in layout.pages)
+
+
+def test_missing_cover_fields_get_stated_defaults():
+    body = SOURCE.split("示范市2023年法治政府建设工作要点\n", 2)[-1]
+    conv = convert_result(import_text("示范市2023年法治政府建设工作要点\n" + body, "无封面.txt"),
+                          today=date(2024, 1, 2))
+    text = "；".join(conv.defaults)
+    for field in ("发文机关", "发文字号", "成文日期", "主送机关", "正文"):
+        assert field in text
+    assert conv.doc.signature.date_text == "2024年1月2日"
+    assert conv.doc.title == "关于印发《示范市2023年法治政府建设工作要点》的通知"
+
+
+def test_office_of():
+    assert office_of("示例县人民政府") == "示例县人民政府办公室"
+    assert office_of("示例县人民政府办公室") == "示例县人民政府办公室"
+    assert office_of("中共示例县委") == "中共示例县委办公室"
+    assert office_of("示例县司法局") == "示例县司法局"
+
+
+def test_convert_command(tmp_path, capsys):
+    src = tmp_path / "要点.txt"
+    src.write_text(SOURCE, encoding="utf-8")
+    code = main(["convert", str(src), "--pdf", str(tmp_path / "a.pdf"), "--docx", str(tmp_path / "a.docx"),
+                 "--xlsx", str(tmp_path / "a.xlsx"), "--mode", "mono"])
+    out = capsys.readouterr().out
+    assert code == 0, out
+    assert "沿用原文：标题、发文字号、发文机关、主送机关、成文日期" in out
+    assert "默认值：版记" in out and "已写入" in out and "黑白" in out
+    ws = openpyxl.load_workbook(tmp_path / "a.xlsx").active
+    assert ws.cell(3, 2).value == "重点任务"
+    assert main(["convert", str(tmp_path / "none.txt"), "--pdf", str(tmp_path / "b.pdf")]) == 2
+    assert capsys.readouterr().err.strip()
