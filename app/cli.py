@@ -18,6 +18,7 @@ COMMANDS = (
     "app.commands.demo",
     "app.commands.selftest",
     "app.commands.render",
+    "app.commands.convert",
     "app.commands.backup",
     "app.commands.import_cmd",
     "app.commands.screenshot",
