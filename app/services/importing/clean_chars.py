@@ -9,17 +9,16 @@ import unicodedata
 from functools import lru_cache
 
 # ---- what counts as Chinese context -----------------------------------------------------------
-_CJK_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x2FA1F))
 _CJK_PUNCT = set("，。、；：？！“”‘’《》〈〉（）【】〔〕「」『』…—·～￥")
 
 
 def is_hanzi(ch: str) -> bool:
-    o = ord(ch)
-    return any(a <= o <= b for a, b in _CJK_RANGES)
+    return ("\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\uf900" <= ch <= "\ufaff"
+            or "\U00020000" <= ch <= "\U0002fa1f")
 
 
 def is_cjk_context(ch: str) -> bool:
-    return is_hanzi(ch) or ch in _CJK_PUNCT or 0x3000 <= ord(ch) <= 0x303F
+    return is_hanzi(ch) or ch in _CJK_PUNCT or "\u3000" <= ch <= "\u303f"
 
 
 # ---- full-width letters and digits, odd spaces ----------------------------------------------------
@@ -39,7 +38,7 @@ def normalize_chars(text: str) -> tuple[str, int]:
     """ASCII look-alikes → ASCII (letters, digits, spaces); label symbols ⑴ ⒈ ㈠ spelled out;
     CJK compatibility ideographs → their unified form. Punctuation is left to widen_punctuation."""
     if _ODD_SPACE.search(text):
-        text = text.translate(_ZERO_WIDTH).translate(_SPACES)
+        text = _ODD_SPACE.sub(lambda m: "" if ord(m.group()) in _ZERO_WIDTH else " ", text)
     changed = len(_LOOKALIKE.findall(text))
     if changed:
         text = text.translate(_FULLWIDTH_ALNUM).translate(_LABEL_COMPAT)

@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from app.services.importing.labels import parse_label
+
 META_KEYS = ("索引号", "发布机构", "发文机关", "发文单位", "公开方式", "组配分类", "主题分类", "体裁分类", "信息分类",
              "发文字号", "文号", "成文日期", "成文时间", "发布日期", "发布时间", "印发日期", "生效日期", "废止日期",
              "公文时效", "时效性", "有效性", "效力状态", "公开时限", "公开范围", "公开形式", "信息来源", "文章来源",
@@ -90,7 +92,7 @@ def _cut_footer(lines: list[str], report: FurnitureReport) -> list[str]:
         if not s or not _END_MARKERS.match(s):
             continue
         tail = [t.strip() for t in lines[i + 1:] if t.strip()]
-        if all(len(t) <= 40 and "。" not in t and "|" not in t for t in tail):
+        if all(len(t) <= 40 and "。" not in t and "|" not in t and parse_label(t) is None for t in tail):
             report.removed.extend([s, *tail])
             return lines[:i]
         if _SINGLE_FURNITURE.match(s) or (len(s) <= 60 and "。" not in s):

@@ -37,7 +37,7 @@ def _header_candidates(lines: list[str]) -> list[str]:
     counts = Counter(s for s in (line.strip() for line in lines) if s)
     out = []
     for text, n in counts.items():
-        if len(text) > 40 or "。" in text or "|" in text or parse_label(text) or is_marking_line(text):
+        if len(text) > 40 or any(c in text for c in "。，、；,;|") or parse_label(text) or is_marking_line(text):
             continue
         if (DOC_NUMBER_LINE.match(text) and n >= 2) or n >= 3:
             out.append(text)
@@ -70,6 +70,7 @@ def remove_page_furniture(lines: list[str]) -> tuple[list[str], PageReport]:
             if len(h) >= 6 and h in new and new.strip() != h:
                 new, n = _remove_spliced(new, h)
                 report.headers += n
+                report.removed.extend([h] * n)
         out.append(new)
     return out, report
 

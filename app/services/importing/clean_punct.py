@@ -27,6 +27,7 @@ def _next(s: list[str], i: int) -> str:
 
 
 _MARKS = re.compile(r"[,;?!:.]")
+_CN_LABEL = re.compile(r"\s*[一二三四五六七八九十百零〇两]{1,4}$")
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
@@ -46,13 +47,17 @@ def _widen_once(line: str) -> tuple[str, int]:
             if is_cjk_context(before or " ") or is_cjk_context(after or " "):
                 s[i] = _SIMPLE[ch]
                 changed += 1
-        elif ch == "." and i > 0 and is_hanzi(s[i - 1]) and (i + 1 == len(s) or is_cjk_context(s[i + 1])):
+        elif ch == "." and i > 0 and is_hanzi(s[i - 1]) and (i + 1 == len(s) or is_cjk_context(s[i + 1])) \
+                and not _CN_LABEL.match(line, 0, i):  # "一.总体要求" is a label, not a sentence end
             s[i] = "。"
             changed += 1
-    changed += _widen_pairs(s, "(", ")", "（", "）")
-    changed += _widen_pairs(s, "<", ">", "〈", "〉")
-    changed += _widen_quotes(s)
-    return "".join(s), changed
+    if "(" in line or ")" in line:
+        changed += _widen_pairs(s, "(", ")", "（", "）")
+    if "<" in line and ">" in line:
+        changed += _widen_pairs(s, "<", ">", "〈", "〉")
+    if '"' in line:
+        changed += _widen_quotes(s)
+    return ("".join(s) if changed else line), changed
 
 
 def _widen_pairs(s: list[str], op: str, cl: str, wide_op: str, wide_cl: str) -> int:

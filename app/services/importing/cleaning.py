@@ -37,11 +37,10 @@ class Cleaned:
     removed: list[str]  # every piece of text dropped on purpose (furniture, headers, page numbers)
 
 
-def clean_chars(text: str, counts: CharCounts | None = None) -> str:
-    """Character cleaning. The order makes one pass enough: pinyin goes before simplification
-    (a removed annotation can join a phrase OpenCC knows), and widening punctuation, the last
-    step, creates nothing the earlier steps would change."""
-    counts = counts if counts is not None else CharCounts()
+def early_chars(text: str, counts: CharCounts) -> str:
+    """Character cleaning that line-level cleaning relies on: widths, pinyin (before simplifying,
+    so OpenCC sees whole phrases), traditional → simplified (web furniture is matched in
+    simplified form)."""
     text, n = normalize_chars(text)
     counts.widths += n
     text, n = remove_pinyin(text)
@@ -52,6 +51,22 @@ def clean_chars(text: str, counts: CharCounts | None = None) -> str:
     text, n = widen_punctuation(text)
     counts.punctuation += n
     return text
+
+
+def late_chars(text: str, counts: CharCounts) -> str:
+    """After lines are joined: pinyin a join brought next to a hanzi, and punctuation widened
+    with its final neighbours. Nothing later changes text, which makes cleaning idempotent."""
+    text, n = remove_pinyin(text)
+    counts.pinyin += n
+    text, n = widen_punctuation(text)
+    counts.punctuation += n
+    return text
+
+
+def clean_chars(text: str, counts: CharCounts | None = None) -> str:
+    """All character cleaning at once (for text that needs no line cleaning, such as table cells)."""
+    counts = counts if counts is not None else CharCounts()
+    return late_chars(early_chars(text, counts), counts)
 
 
 def tidy_spaces(line: str) -> str:
@@ -71,9 +86,8 @@ def clean_document(doc: SourceDoc, log: WarningLog) -> Cleaned:
             tables.append(Table(rows))
         else:
             lines.append(block)
-    text = clean_chars("\n".join(lines), counts)
+    text = early_chars("\n".join(lines), counts)
     lines = [tidy_spaces(line) for line in text.split("\n")]
-    _report_chars(counts, log)
 
     lines, furniture = remove_furniture(lines)
     if furniture.removed:
@@ -92,6 +106,14 @@ def clean_document(doc: SourceDoc, log: WarningLog) -> Cleaned:
             run.append(b)
             continue
         paragraphs, n = join_wrapped(run)
+        for _ in range(3):  # late cleaning can make a line end differently; settle the joins
+            if not paragraphs:
+                break
+            paragraphs = [tidy_spaces(p) for p in late_chars("\n".join(paragraphs), counts).split("\n")]
+            paragraphs, more = join_wrapped(paragraphs)
+            n += more
+            if not more:
+                break
         joins += n
         out.extend(paragraphs)
         run = []
@@ -100,6 +122,7 @@ def clean_document(doc: SourceDoc, log: WarningLog) -> Cleaned:
         elif isinstance(b, str):
             out.append(tables[int(b.strip("\x00T"))])
     log.count("合并被硬换行拆开的段落", joins)
+    _report_chars(counts, log)
     return Cleaned(out, furniture.metadata, furniture.removed + pages.removed)
 
 

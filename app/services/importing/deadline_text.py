@@ -24,11 +24,14 @@ _INLINE = re.compile(
         r"长期坚持",
     ))
 )
+_MAYBE = re.compile(r"前|底|末|年内|季度|半年|长期坚持")
 _BARE_YEAR_BEFORE = re.compile(r"^\d{4}\s*年\s*前$")  # "2022年前完成": by 2022? before 2022? ambiguous
 
 
 def find_deadlines(text: str) -> list[str]:
     """Deadline phrases in reading order, without repeats; text in 《》 is not searched."""
+    if not _MAYBE.search(text or ""):
+        return []
     plain = re.sub(r"《[^《》]*》", lambda m: "□" * len(m.group()), text or "")
     found: list[str] = []
     for m in _INLINE.finditer(plain):

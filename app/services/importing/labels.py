@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from app.services.numbering import from_chinese
 
@@ -42,6 +43,7 @@ def _to_cn(n: int) -> str:
     return to_chinese(n) if 1 <= n <= 999 else str(n)
 
 
+@lru_cache(maxsize=8192)
 def parse_label(line: str) -> Label | None:
     """The label that starts the line, or None. "一是…", "2022年", "3.5%" and "(2021—2025年)" are
     not labels."""

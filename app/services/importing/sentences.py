@@ -3,14 +3,25 @@
 
 from __future__ import annotations
 
+import re
+
 _OPEN = "（(《“‘【〔〈「『"
 _CLOSE = "）)》”’】〕〉」』"
 _ENDS = "。！？"
 TITLE_MAX = 60
 
 
+_END_RE = re.compile("[。！？]")
+_OPEN_RE = re.compile("[" + re.escape(_OPEN) + "]")
+
+
 def split_first_sentence(text: str) -> tuple[str, str]:
     """(first sentence with its end mark, the rest)."""
+    m = _END_RE.search(text)
+    if m is None:
+        return text, ""
+    if not _OPEN_RE.search(text, 0, m.start()):  # the common case: no bracket before the first end
+        return text[:m.end()], text[m.end():].lstrip()
     depth = 0
     for i, ch in enumerate(text):
         if ch in _OPEN:

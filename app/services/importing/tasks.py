@@ -27,10 +27,6 @@ def is_guiding(heading: str) -> bool:
     return bool(_GUIDING.match(re.sub(r"[\s。：:]", "", heading)))
 
 
-def _guiding_path(item: Item, ancestors: list[Item]) -> bool:
-    return any(is_guiding(title_of(a.first_line)) for a in [*ancestors, item])
-
-
 def _walk(items: list[Item], ancestors: list[Item] | None = None):
     ancestors = ancestors or []
     for it in items:
@@ -38,14 +34,30 @@ def _walk(items: list[Item], ancestors: list[Item] | None = None):
         yield from _walk(it.children, [*ancestors, it])
 
 
+def _guiding_items(roots: list[Item]) -> set[int]:
+    """ids of items that are guiding parts or lie inside one."""
+    out: set[int] = set()
+
+    def visit(items: list[Item], inside: bool) -> None:
+        for it in items:
+            guiding = inside or is_guiding(title_of(it.first_line))
+            if guiding:
+                out.add(id(it))
+            visit(it.children, guiding)
+
+    visit(roots, False)
+    return out
+
+
 def task_level(outline: Outline) -> tuple[int | None, bool]:
     """(level of the tasks, whether the document marks units)."""
-    pairs = list(_walk(outline.roots))
-    marked = [it.level for it, _ in pairs if it.marked]
+    items = list(outline.items())
+    marked = [it.level for it in items if it.marked]
     if marked:
         counts = Counter(marked)
         return max(counts, key=lambda lv: (counts[lv], lv)), True
-    counts = Counter(it.level for it, anc in pairs if not _guiding_path(it, anc))
+    guiding = _guiding_items(outline.roots)
+    counts = Counter(it.level for it in items if id(it) not in guiding)
     if not counts:
         return None, False
     peak = max(counts.values())
@@ -62,9 +74,10 @@ def mark_tasks(outline: Outline) -> list[str]:
     if level is None:
         return warnings
     unmarked: list[str] = []
+    guiding_ids = _guiding_items(outline.roots)
     for it, anc in _walk(outline.roots):
         descendants_marked = any(d.marked for c in it.children for d in c.walk())
-        guiding = _guiding_path(it, anc)
+        guiding = id(it) in guiding_ids
         if by_marks:
             it.is_task = (it.marked or (it.level == level and not guiding)) and not descendants_marked
         elif it.level == level:

@@ -17,6 +17,7 @@ from app.services.importing.unit_names import SUPPORT_QUALIFIERS, looks_like_uni
 
 _OPEN = "（("
 _CLOSE = "）)"
+_BRACKET = re.compile("[（()）]")
 _INLINE_LABEL = re.compile(r"(?:^|(?<=[。；;]))\s*(?=(?:牵头单位|责任单位|牵头部门|责任部门|责任主体|主责单位)\s*[：:])")
 
 
@@ -71,7 +72,8 @@ def parse_unlabelled(content: str) -> Markings | None:
 def _bracket_spans(text: str) -> list[tuple[int, int]]:
     """Top-level (start, end) of bracket groups; an unclosed one runs to the end of the text."""
     spans, depth, start = [], 0, 0
-    for i, ch in enumerate(text):
+    for m in _BRACKET.finditer(text):
+        i, ch = m.start(), m.group()
         if ch in _OPEN:
             if depth == 0:
                 start = i
