@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+from reportlab import rl_config
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
@@ -18,6 +19,7 @@ from app.services.documents.profile import PROFILE as P
 from app.services.documents.profile import mm
 
 PAGE_W, PAGE_H = mm(P.page_w_mm), mm(P.page_h_mm)
+rl_config.useA85 = 0  # binary Flate streams: ASCII85 only makes files larger and slower to write
 
 
 def area_left(number: int) -> float:
@@ -56,48 +58,26 @@ def _paint_page(c: Canvas, page: Page, mode: str, images: dict) -> None:
     _paint_items(c, page.footer, x0, top, mode, images)
 
 
-def _colour(c: Canvas, red: bool, mode: str) -> bool:
-    """Sets the fill colour; False when the item is not printed in this mode."""
-    if red and mode == "overlay":
-        return False
-    if red and mode == "color":
-        c.setFillColorRGB(*P.red_rgb)
-        c.setStrokeColorRGB(*P.red_rgb)
-    else:
-        c.setFillColorRGB(0, 0, 0)
-        c.setStrokeColorRGB(0, 0, 0)
-    return True
-
-
 def _paint_items(c: Canvas, items: list, ox: float, oy: float, mode: str, images: dict) -> None:
-    """Items are in type-area coordinates (y down from the top); ox/oy map them to the canvas."""
-    text = None
-    state: tuple | None = None
+    """Items are in type-area coordinates (y down from the top); ox/oy map them to the canvas.
+    Text and rules are written as PDF operators directly (reportlab's helpers are the slow part)."""
+    ops: list[str] = []
+    gfx: list[str] = []
+    state: list = [None, None, None, None, None]  # font, size, Tc, Tz, colour
     for it in items:
         if isinstance(it, TextItem):
             if not _colour_ok(it.red, mode):
                 continue
-            if text is None:
-                text = c.beginText()
-            key = (it.font, it.size, round(it.char_space, 4), it.hscale, it.red)
-            if key != state:
-                text.setFont(it.font, it.size)
-                text.setCharSpace(it.char_space / it.hscale)
-                text.setHorizScale(it.hscale * 100)
-                if it.red and mode == "color":
-                    text.setFillColorRGB(*P.red_rgb)
-                else:
-                    text.setFillColorRGB(0, 0, 0)
-                state = key
-            _text_out(c, text, it, ox + it.x, oy - it.baseline)
+            _text_ops(c, ops, state, it, ox + it.x, oy - it.baseline, it.red and mode == "color")
         elif isinstance(it, RectItem):
-            if not _colour(c, it.red, mode):
+            if not _colour_ok(it.red, mode):
                 continue
+            rgb = "%.3f %.3f %.3f" % (P.red_rgb if it.red and mode == "color" else (0, 0, 0))
+            box = f"{ox + it.x:.3f} {oy - it.top - it.h:.3f} {it.w:.3f} {it.h:.3f} re"
             if it.fill:
-                c.rect(ox + it.x, oy - it.top - it.h, it.w, it.h, stroke=0, fill=1)
+                gfx.append(f"{rgb} rg {box} f")
             else:
-                c.setLineWidth(it.stroke)
-                c.rect(ox + it.x, oy - it.top - it.h, it.w, it.h, stroke=1, fill=0)
+                gfx.append(f"{rgb} RG {it.stroke:.2f} w {box} S")
         elif isinstance(it, ImageItem):
             if mode != "color":
                 continue
@@ -105,28 +85,41 @@ def _paint_items(c: Canvas, items: list, ox: float, oy: float, mode: str, images
             if reader is None:
                 reader = images[it.path] = ImageReader(str(it.path))
             c.drawImage(reader, ox + it.x, oy - it.top - it.h, it.w, it.h, mask="auto")
-    if text is not None:
-        c.drawText(text)
+    if gfx:
+        c._code.append("q " + " ".join(gfx) + " Q")
+    if ops:
+        c._code.append("BT " + " ".join(ops) + " ET")
 
 
-def _text_out(c: Canvas, text, it: TextItem, x: float, y: float) -> None:
-    """Writes a run; each reportlab subset gets its own origin, so readers that drop the
-    character spacing at the end of a text string (pdfminer does) still see exact positions."""
+def _text_ops(c: Canvas, ops: list[str], state: list, it: TextItem, x: float, y: float, red: bool) -> None:
+    """PDF text operators for one run, written directly (reportlab's textOut is the slow part).
+    Each font subset piece gets its own origin (Tm), so readers that drop the character spacing
+    at the end of a text string (pdfminer does) still measure exact positions."""
     font = pdfmetrics.getFont(it.font)
-    parts = font.splitString(it.text, c._doc)
-    if len(parts) == 1:
-        text.setTextOrigin(x, y)
-        text.textOut(it.text)
-        return
+    doc = c._doc
+    cs = it.char_space / it.hscale
+    if state[2] != cs:
+        ops.append(f"{cs:.4f} Tc")
+        state[2] = cs
+    if state[3] != it.hscale:
+        ops.append(f"{it.hscale * 100:.2f} Tz")
+        state[3] = it.hscale
+    if state[4] != red:
+        ops.append("%.3f %.3f %.3f rg" % (P.red_rgb if red else (0, 0, 0)))
+        state[4] = red
     widths = font.face.charWidths
     default = font.face.defaultWidth
+    step = it.size * it.hscale / 1000
     pos = 0
-    for _subset, codes in parts:
-        piece = it.text[pos:pos + len(codes)]
-        text.setTextOrigin(x, y)
-        text.textOut(piece)
-        x += sum(widths.get(ord(ch), default) / 1000 * it.size * it.hscale + it.char_space for ch in piece)
-        pos += len(codes)
+    for subset, codes in font.splitString(it.text, doc):
+        name = font.getSubsetInternalName(subset, doc)
+        if state[0] != name or state[1] != it.size:
+            ops.append(f"{name} {it.size:.2f} Tf")
+            state[0], state[1] = name, it.size
+        ops.append(f"1 0 0 1 {x:.3f} {y:.3f} Tm ({c._escape(codes)}) Tj")
+        n = len(codes)
+        x += sum([widths.get(ord(ch), default) for ch in it.text[pos:pos + n]]) * step + it.char_space * n
+        pos += n
 
 
 def _colour_ok(red: bool, mode: str) -> bool:
