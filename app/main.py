@@ -14,10 +14,12 @@ from app.services.errors import DomainError
 log = logging.getLogger(__name__)
 
 
-def run_gui(args: argparse.Namespace) -> int:
+def start_gui(args: argparse.Namespace):
+    """Creates the application and shows the main window; returns (app, ctx, window), or an exit
+    code when the database cannot be opened."""
     from PySide6.QtWidgets import QMessageBox
 
-    from app.ui.main_window import MainWindow
+    from app.ui.error_reporting import install_excepthook
     from app.ui.qt_app import create_application
 
     paths = paths_from(args)
@@ -28,8 +30,21 @@ def run_gui(args: argparse.Namespace) -> int:
     except DomainError as exc:
         QMessageBox.critical(None, "无法打开数据库", exc.message)
         return 2
+    from app.ui.main_window import MainWindow  # after the database: a failure above shows sooner
+
     window = MainWindow(ctx)
+    install_excepthook(lambda: window)
     window.show()
-    code = app.exec()
-    ctx.close()
-    return code
+    log.info("main window shown (database %s)", paths.db_path)
+    return app, ctx, window
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    started = start_gui(args)
+    if isinstance(started, int):
+        return started
+    app, ctx, _window = started
+    try:
+        return app.exec()
+    finally:
+        ctx.close()

@@ -58,7 +58,8 @@ def test_progress_appears_only_after_the_delay_and_cancel_stops_the_work(runner,
     qtbot.waitUntil(lambda: runner.progress_dialog(handle) is not None, timeout=2000)
     assert time.monotonic() - started >= PROGRESS_DELAY_MS / 1000 - 0.05
     dialog = runner.progress_dialog(handle)
-    assert dialog.isVisible() and dialog.labelText().startswith("第 ")
+    assert dialog.isVisible()
+    qtbot.waitUntil(lambda: dialog.labelText().startswith("第 "), timeout=2000)
     assert progress and progress == sorted(progress)
     cancel = next(b for b in dialog.findChildren(QPushButton) if b.text() == "取消")
     qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)

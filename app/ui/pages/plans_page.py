@@ -50,7 +50,7 @@ class PlansPage(QWidget):
         menu = QMenu(new_button)
         menu.addAction("空白工作要点…", self.new_blank)
         menu.addAction("从上年工作要点复制…", self.new_from_previous)
-        menu.addAction("从文件导入…", self.import_requested.emit)
+        menu.addAction("从文件导入…", lambda: self.import_requested.emit())
         new_button.setMenu(menu)
         bar = QHBoxLayout()
         bar.addWidget(QLabel("工作要点："))

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 from app.context import AppContext
 from app.services.dto import UnitDTO
 from app.services.errors import InUseError
-from app.services.unit_io import export_units, import_units
 from app.services.units import UNIT_CATEGORIES
 from app.ui.dialogs import messages
 from app.ui.dialogs.merge_units_dialog import MergeUnitsDialog
@@ -201,6 +200,8 @@ class UnitsPage(QWidget):
         path = messages.open_file(self, "从 Excel 导入单位名录", messages.XLSX_FILTER)
         if not path:
             return
+        from app.services.unit_io import import_units  # openpyxl loads only when needed
+
         self.ctx.runner.submit(lambda control: import_units(self.units, Path(path)), self._imported,
                                title="正在导入单位名录…", writes=True)
 
@@ -215,6 +216,8 @@ class UnitsPage(QWidget):
             return
         if not path.lower().endswith(".xlsx"):
             path += ".xlsx"
+        from app.services.unit_io import export_units
+
         self.ctx.runner.submit(lambda control: export_units(self.units, Path(path)),
                                lambda n: self.status_message.emit(f"已导出 {n} 个单位到 {path}"),
                                title="正在导出单位名录…")

@@ -1,0 +1,99 @@
+"""GUI speed: start-up to the first shown window (fresh interpreter, demo database) and opening a
+plan of 300 tasks in the plan editor."""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench.harness import Measurement
+
+STARTUP_TARGET_S = 1.5
+OPEN_PLAN_TARGET_MS = 200.0
+REPO = Path(__file__).resolve().parent.parent
+
+
+def startup_seconds(db: Path, runs: int = 5) -> float:
+    """Wall time from spawning `python -m bench.gui_probe` to its "shown" line, median of runs."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    subprocess.run([sys.executable, "-m", "bench.gui_probe", str(db)], cwd=REPO, env=env, check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # creates the demo database
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        proc = subprocess.Popen([sys.executable, "-m", "bench.gui_probe", str(db)], cwd=REPO, env=env,
+                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        for line in proc.stdout:
+            if line.startswith("SHOWN"):
+                times.append(time.perf_counter() - t0)
+                break
+        proc.wait()
+    if not times:
+        raise RuntimeError("the GUI probe never showed its window")
+    return statistics.median(times)
+
+
+def big_plan_snapshot(unit_ids: list[int], parts: int = 30, tasks_per_part: int = 10) -> dict:
+    nodes = []
+    for p in range(parts):
+        children = []
+        for t in range(tasks_per_part):
+            lead = unit_ids[(p * tasks_per_part + t) % len(unit_ids)]
+            support = [u for u in unit_ids[t % 7:t % 7 + 3] if u != lead]
+            children.append({
+                "heading": f"第{p + 1}部分第{t + 1}项重点任务", "is_task": True,
+                "text": "持续推进依法行政，完善制度机制，细化工作措施，确保按期完成。" * 3,
+                "deadline_text": "2026年年底前", "deadline": "2026-12-31", "responsible_person": "张三",
+                "assignments": [{"unit_id": lead, "role": "lead"},
+                                *({"unit_id": u, "role": "support"} for u in support)],
+            })
+        nodes.append({"heading": f"第{p + 1}部分", "children": children})
+    return {"plan": {"title": "压力测试县2026年法治政府建设工作要点", "kind": "年度工作要点", "year": 2026},
+            "nodes": nodes}
+
+
+def open_plan_ms(tmp: Path, runs: int = 15) -> float:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from app.context import open_context
+    from app.paths import resolve_paths
+    from app.ui.main_window import MainWindow
+    from app.ui.qt_app import create_application
+    from app.ui.runner import SyncRunner
+
+    app = create_application()
+    ctx = open_context(resolve_paths(tmp / "big.sqlite3"), load_demo=True)
+    try:
+        big = ctx.services.plans.restore_plan(big_plan_snapshot([u.id for u in ctx.services.units.list_units()]))
+        window = MainWindow(ctx, runner=SyncRunner())
+        window.resize(1280, 800)
+        window.show()
+        page = window.plans_page
+        times = []
+        for _ in range(runs):
+            page.show_plan(ctx.demo_plan_id)
+            app.processEvents()
+            t0 = time.perf_counter()
+            page.show_plan(big.id)
+            app.processEvents()  # includes laying out and painting the tree
+            times.append((time.perf_counter() - t0) * 1000)
+        assert page.editor.model.rowCount() == 30
+        window.close()
+    finally:
+        ctx.close()
+    return statistics.median(times)
+
+
+def run() -> list[Measurement]:
+    with tempfile.TemporaryDirectory(prefix="fazhi-bench-gui-") as tmp:
+        tmp_path = Path(tmp)
+        start = startup_seconds(tmp_path / "demo.sqlite3")
+        opened = open_plan_ms(tmp_path)
+    return [
+        Measurement("启动到主窗口显示（示例数据库，新进程）", start, "s", STARTUP_TARGET_S),
+        Measurement("打开 300 项任务的工作要点", opened, "ms", OPEN_PLAN_TARGET_MS),
+    ]
