@@ -11,6 +11,7 @@ from app.services.documents.model import NoticeDocument, Paragraph, Run, Table
 from app.services.documents.pages import Layout
 from app.services.documents.profile import PROFILE as P
 from app.services.documents.profile import mm, twips
+from app.services.documents.signature import SEAL_LABEL
 from app.services.documents.typeset import balance_title, shape
 
 LEVEL_STYLE = {0: "GWBody", 1: "GWH1", 2: "GWH2", 3: "GWH3", 4: "GWH4"}
@@ -127,6 +128,32 @@ class NoticeDocx:
             self.b.add(para(run(text, tracking=P.docx_tracking_twips), "GWPlain", line=self.pitch,
                             ind=ind(left=left, hanging=left - start)))
 
+    def seal(self, centre_twips: int) -> str:
+        """A floating seal image over 署名 (colour drafts only), labelled as a draft aid in its
+        alternative text; python-docx only writes inline pictures, so the anchor is written here."""
+        path = self.doc.signature.seal_image
+        if path is None or self.mode != "color":
+            return ""
+        r_id, _image = self.b.doc.part.get_or_add_image(str(path))
+        d = round(P.seal_diameter_mm * 36000)
+        x = max(0, min(centre_twips * 635 - d // 2, twips(mm(P.area_w_mm)) * 635 - d))
+        y = round(self.pitch * 0.8 * 635) - d // 2
+        self.seal_count = getattr(self, "seal_count", 0) + 1
+        n = 1000 + self.seal_count
+        return (f'<w:r><w:drawing><wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" '
+                f'relativeHeight="{n}" behindDoc="0" locked="1" layoutInCell="1" allowOverlap="1">'
+                '<wp:simplePos x="0" y="0"/>'
+                f'<wp:positionH relativeFrom="margin"><wp:posOffset>{x}</wp:posOffset></wp:positionH>'
+                f'<wp:positionV relativeFrom="paragraph"><wp:posOffset>{y}</wp:posOffset></wp:positionV>'
+                f'<wp:extent cx="{d}" cy="{d}"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/>'
+                f'<wp:docPr id="{n}" name="印章{self.seal_count}" descr="{SEAL_LABEL}"/>'
+                '<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture">'
+                f'<pic:pic><pic:nvPicPr><pic:cNvPr id="{n}" name="seal.png" descr="{SEAL_LABEL}"/><pic:cNvPicPr/>'
+                f'</pic:nvPicPr><pic:blipFill><a:blip r:embed="{r_id}"/><a:stretch><a:fillRect/></a:stretch>'
+                f'</pic:blipFill><pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{d}" cy="{d}"/></a:xfrm>'
+                '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData>'
+                '</a:graphic></wp:anchor></w:drawing></w:r>')
+
     def sig_blanks(self) -> int:
         """The blank lines the PDF layout chose before 署名 (tightened when room was short)."""
         chosen = self.layout.header.get("sig_blanks")
@@ -144,20 +171,25 @@ class NoticeDocx:
             self.blank(self.sig_blanks(), **keep)
             rows = [sig.organs[i:i + 2] for i in range(0, len(sig.organs), 2)]
             right_date = round(P.sealed_date_right_chars * one)
+            width = twips(mm(P.area_w_mm))
+            centre = width - right_date - date_w // 2
             for r, row in enumerate(rows):
                 name = row[-1]
                 name_w = self.width_tw(name, tracking=P.tracking_pt)
                 right = max(0, right_date + (date_w - name_w) // 2)
+                last = r == len(rows) - 1
+                seals = "".join(self.seal(x) for x in ([width // 4] if len(row) == 2 else [])
+                                + [centre if last else width * 3 // 4])
                 if len(row) == 2:
                     first_w = self.width_tw(row[0], tracking=P.tracking_pt)
-                    half = twips(mm(P.area_w_mm)) // 4 - first_w // 2
-                    text = run(row[0], tracking=tr) + run("\t") + run(name, tracking=tr)
+                    half = width // 4 - first_w // 2
+                    text = seals + run(row[0], tracking=tr) + run("\t") + run(name, tracking=tr)
                     stop = twips(mm(P.area_w_mm)) - right
                     tabs = f'<w:tabs><w:tab w:val="right" w:pos="{stop}"/></w:tabs>'
                     self.b.add(para(text, "GWPlain", line=self.pitch, ind=ind(left=max(0, half)), extra=tabs,
                                     **keep))
                 else:
-                    self.b.add(para(run(name, tracking=tr), "GWPlain", line=self.pitch, jc="right",
+                    self.b.add(para(seals + run(name, tracking=tr), "GWPlain", line=self.pitch, jc="right",
                                     ind=ind(right=right), **keep))
                 if r < len(rows) - 1:
                     self.blank(P.joint_seal_row_lines - 1, **keep)

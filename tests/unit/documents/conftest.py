@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
-from pathlib import Path
 
 import pdfplumber
 import pytest
@@ -61,8 +60,3 @@ def demo_tree(demo_ctx):
     s = demo_ctx.services
     notice = s.notices.list_notices()[0]
     return s.plans.tree(notice.plan_id)
-
-
-@pytest.fixture
-def out_dir(tmp_path) -> Path:
-    return tmp_path

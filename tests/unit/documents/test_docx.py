@@ -146,3 +146,18 @@ def test_libreoffice_lays_out_the_docx_on_as_many_pages_as_the_pdf(files, tmp_pa
         last = lo.pages[-1].extract_text()
         assert "印发" in last and "抄送" in last
         assert "示例县人民政府办公室文件" in lo.pages[0].extract_text().replace(" ", "")
+
+
+def test_seal_image_is_a_floating_labelled_picture_in_colour_only(demo_doc, tmp_path):
+    import copy
+
+    from .test_pdf_variants import _png
+
+    doc = copy.deepcopy(demo_doc)
+    doc.signature.seal_image = _png(tmp_path / "seal.png")
+    _pdf, docx, _ = notice_files(doc, pdf=False)
+    xml = zipfile.ZipFile(io.BytesIO(docx)).read("word/document.xml").decode()
+    assert "<wp:anchor" in xml and "草稿示意" in xml and 'relativeFrom="paragraph"' in xml
+    assert any(n.startswith("word/media/") for n in zipfile.ZipFile(io.BytesIO(docx)).namelist())
+    _pdf, mono, _ = notice_files(doc, "mono", pdf=False)
+    assert "<wp:anchor" not in zipfile.ZipFile(io.BytesIO(mono)).read("word/document.xml").decode()
