@@ -44,7 +44,7 @@ class NoticeDocx:
         for text, role in [t for t in tops if t[0]]:
             self.b.add(para(run(text, role), "GWPlain", line=self.pitch))
         for what, h in boxes:
-            if what == "spacer":
+            if what in ("spacer", "gridpad"):
                 self.b.add(spacer(h))
             elif what == "mark":
                 self._mark(mark, h, red)

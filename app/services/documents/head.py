@@ -141,6 +141,12 @@ def compose_head(book: FontBook, doc: NoticeDocument) -> Head:
     head.items.append(RectItem(0.0, y, width, thick_tw / 20, red=True))
     head.boxes.append(("sep", thick_tw))
     y += thick_tw / 20
+    # the title, 主送 and 正文 sit on the page's 22-line grid, as on every other page: two blank
+    # lines are counted from the grid line the separator falls in (as Word's grid does)
+    pad = -sum(h for _, h in head.boxes) % pitch_tw
+    if pad:
+        head.boxes.append(("gridpad", pad))
+        y += pad / 20
     # title, two blank lines below the separator (§7.3.1)
     head.boxes.append(("blank", pitch_tw * P.title_blank_lines))
     y += pitch * P.title_blank_lines

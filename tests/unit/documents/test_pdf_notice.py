@@ -186,3 +186,18 @@ def test_extracted_text_equals_the_source(demo):
         pos = found + len(text)
     assert "(cid:" not in got
     assert not demo.layout.substitutions or all("已替代" in s for s in demo.layout.substitutions)
+
+
+def test_title_recipients_and_body_on_page_one_sit_on_the_page_grid(demo):
+    page = demo.pdf.pages[0]
+    (sep,) = [r for r in page.rects if is_red(r)]
+    below = [c for c in body_chars(page) if c["top"] > sep["bottom"]]
+    pitch, area_top = P.line_pitch_pt, mm(P.top_mm)
+    ks = set()
+    for c in below:
+        k = ((c["top"] + c["bottom"]) / 2 - area_top - pitch / 2) / pitch
+        assert k == pytest.approx(round(k), abs=0.01), c["text"]
+        ks.add(round(k))
+    first_title_line = min(ks)
+    assert first_title_line - (sep["bottom"] - area_top) / pitch >= P.title_blank_lines  # 空二行 at least
+    assert first_title_line - (sep["bottom"] - area_top) / pitch < P.title_blank_lines + 1
