@@ -13,7 +13,7 @@ import re
 from app.services.importing.deadline_text import find_deadlines
 from app.services.importing.marking_words import LABEL_RE, LINE_RE, role_of
 from app.services.importing.model import Item, Markings, UnitRef
-from app.services.importing.unit_names import SUPPORT_QUALIFIERS, looks_like_unit, split_unit_names
+from app.services.importing.unit_names import SUPPORT_QUALIFIERS, UNIT_END, looks_like_unit, split_unit_names
 
 _OPEN = "（("
 _CLOSE = "）)"
@@ -102,7 +102,7 @@ def take_trailing_units(text: str, marks: Markings) -> str:
     """An unlabelled unit list in brackets closing the item: "…。（A、B，C）" or "…（A牵头）。"."""
     body = text.rstrip()
     tail = ""
-    if body.endswith(("。", "；")) and body[:-1].endswith(_CLOSE):
+    if body.endswith(("。", "；")) and body[:-1].endswith(tuple(_CLOSE)):
         body, tail = body[:-1], body[-1]
     spans = _bracket_spans(body)
     if not spans or spans[-1][1] != len(body) or body[-1] not in _CLOSE:
@@ -114,8 +114,9 @@ def take_trailing_units(text: str, marks: Markings) -> str:
     if found is None:
         return text
     qualified = any(u.note for u in found.units)
-    if not (before in "。；" or tail or len(found.units) >= 2 or qualified or not before):
-        return text  # "…政府（管委会）": brackets inside a name, not a marking
+    name_goes_on = bool(UNIT_END.search(body[:start]))  # "…政府（管委会）": part of a name
+    if not (before in "。；" or not before or len(found.units) >= 2 or qualified or not name_goes_on):
+        return text
     marks.merge(found)
     return (body[:start].rstrip() + tail).strip()
 
