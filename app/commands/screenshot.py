@@ -37,6 +37,17 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+def settle(app, ms: int) -> None:
+    """Lets pending events, timers and asynchronous page renders run for about `ms`."""
+    from PySide6.QtCore import QElapsedTimer, QThread
+
+    timer = QElapsedTimer()
+    timer.start()
+    while timer.elapsed() < ms:
+        app.processEvents()
+        QThread.msleep(10)
+
+
 def take_screenshots(app, tmp: Path, out: Path) -> list[Path]:
     from app.context import open_context
     from app.paths import resolve_paths
@@ -51,14 +62,17 @@ def take_screenshots(app, tmp: Path, out: Path) -> list[Path]:
         window.resize(*SIZE)
         window.show()
 
-        def shot(widget, name: str) -> None:
-            for _ in range(3):
-                app.processEvents()
+        def shot(widget, name: str, settle_ms: int = 150) -> None:
+            settle(app, settle_ms)
             path = out / name
             widget.grab().save(str(path), "PNG")
             written.append(path)
 
         editor = window.plans_page.editor
+        # one task without its lead unit, so the problems panel has something to show
+        gap = editor.model.roots()[0].children[2]
+        ctx.services.plans.set_assignments(gap.id, lead=[], support=[])
+        window.plans_page.show_plan(ctx.demo_plan_id)
         task = editor.model.roots()[1].children[1]
         editor.select_node(task.id)
         editor.tree.scrollToTop()
@@ -66,7 +80,7 @@ def take_screenshots(app, tmp: Path, out: Path) -> list[Path]:
         window.nav.setCurrentRow(1)
         shot(window, "units.png")
         window.nav.setCurrentRow(2)
-        shot(window, "notices.png")
+        shot(window, "notices.png", 1500)  # QPdfView renders its pages asynchronously
         window.nav.setCurrentRow(3)
         shot(window, "settings.png")
 

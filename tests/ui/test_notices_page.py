@@ -118,3 +118,15 @@ def test_delete_draft_only_after_confirmation(page, ctx, dialogs):
     dialogs.confirm = True
     page.delete_notice()
     assert page.list.count() == count - 1
+
+
+def test_table_attachments_add_pages(page, ctx):
+    pages = page.preview.page_count()
+    form = page.form
+    matrix = next(form.attachments.item(r) for r in range(form.attachments.count())
+                  if form.attachments.item(r).text() == "单位任务汇总表")
+    matrix.setCheckState(matrix.checkState().Checked)
+    page.save_now()
+    kinds = [a["kind"] for a in ctx.services.notices.get_notice(page.notice.id).attachments]
+    assert kinds == ["plan", "division", "matrix"]
+    assert page.preview.page_count() > pages

@@ -245,3 +245,17 @@ def test_refused_edit_shows_chinese_message_and_is_not_pushed(window, dialogs):
                                           page.editor.model.roots()[0].children[0].id, 0)
     assert stack.count() == count
     assert dialogs.kinds("warning") == ["不能把条目移动到它自己的下级。"]
+
+
+def test_keyboard_shortcuts_move_and_undo(window, qtbot):
+    editor = window.plans_page.editor
+    window.activateWindow()
+    first, second = editor.model.roots()[0].children[:2]
+    editor.select_node(first.id)
+    editor.tree.setFocus()
+    qtbot.keyClick(editor.tree, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert [c.id for c in editor.model.roots()[0].children[:2]] == [second.id, first.id]
+    qtbot.keyClick(editor.tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert [c.id for c in editor.model.roots()[0].children[:2]] == [first.id, second.id]
+    qtbot.keyClick(editor.tree, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert [c.id for c in editor.model.roots()[0].children[:2]] == [second.id, first.id]

@@ -202,13 +202,9 @@ class NoticesPage(QWidget):
         return True
 
     def _attachments(self, plan_id: int | None) -> list[dict]:
-        labels = dict(ATTACHMENT_KINDS)
-        plan_title = self.ctx.services.plans.get_plan(plan_id).title if plan_id else ""
-        out = []
-        for kind in self.form.attachment_kinds():
-            title = plan_title if kind == "plan" and plan_title else labels[kind]
-            out.append({"kind": kind, "title": title})
-        return out
+        titles = {"plan": "", "division": "重点任务分工表", "unit-list": "责任清单", "matrix": "单位任务汇总表"}
+        titles["plan"] = self.ctx.services.plans.get_plan(plan_id).title if plan_id else dict(ATTACHMENT_KINDS)["plan"]
+        return [{"kind": kind, "title": titles[kind]} for kind in self.form.attachment_kinds()]
 
     def _update_list_item(self) -> None:
         item = self.list.currentItem()

@@ -85,7 +85,7 @@ class AssignmentEditor(QWidget):
 
         self.name_input = QLineEdit()
         self.name_input.setObjectName("unitNameInput")
-        self.name_input.setPlaceholderText("单位名称，回车添加")
+        self.name_input.setPlaceholderText("输入单位名称")
         self.name_input.setToolTip("输入单位名称或别名，回车添加；多个单位用“、”分隔")
         self._completion = QStringListModel(self)
         completer = QCompleter(self._completion, self)

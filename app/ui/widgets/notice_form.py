@@ -26,7 +26,9 @@ from PySide6.QtWidgets import (
 
 from app.services.dto import IssuerDTO, NoticeDTO, PlanSummary
 
-ATTACHMENT_KINDS = (("plan", "工作要点全文"), ("division", "重点任务分工表"), ("units", "责任单位名单"))
+# kinds the document engine knows: the plan itself, and its three summary tables
+ATTACHMENT_KINDS = (("plan", "工作要点全文"), ("division", "重点任务分工表"), ("unit-list", "责任清单（按单位）"),
+                    ("matrix", "单位任务汇总表"))
 SIGNATURE_MODES = (("sealed", "加盖印章"), ("unsealed", "不加盖印章"))
 
 
@@ -108,7 +110,7 @@ class NoticeForm(QWidget):
         body_default.clicked.connect(self.default_body)
         self.attachments = QListWidget()
         self.attachments.setObjectName("attachmentChoices")
-        self.attachments.setMaximumHeight(70)
+        self.attachments.setMaximumHeight(84)
         for kind, label in ATTACHMENT_KINDS:
             item = QListWidgetItem(label)
             item.setData(Qt.ItemDataRole.UserRole, kind)

@@ -35,6 +35,7 @@ class ProblemsPanel(QWidget):
             item = QListWidgetItem(icon, f"【{KIND_LABEL.get(p.kind, p.kind)}】{p.message}")
             item.setData(Qt.ItemDataRole.UserRole, p.node_id)
             self.list.addItem(item)
+        self.list.setVisible(bool(problems))  # an empty list would only take room from the outline
         head = f"问题（{len(problems)}）" if problems else "问题：未发现"
         self.header.setText(head + (f"　{note}" if note else ""))
 
