@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import copy
+
 from app.services.documents.flow import Box, Flow, blank, hanging_lines, paragraph_lines, shift, text_boxes
 from app.services.documents.fontbook import FontBook
 from app.services.documents.head import compose_head, line_items
@@ -13,6 +15,7 @@ from app.services.documents.profile import mm
 from app.services.documents.signature import SEAL_LABEL, blank_options, signature_boxes
 from app.services.documents.table_layout import table_pages
 from app.services.documents.typeset import balance_title, break_lines, shape
+from app.services.errors import ValidationError
 
 KEEP_WITH_SIGNATURE = 2  # lines of 正文 kept on the 署名's page (§7.3.5.5: no page of 署名 alone)
 
@@ -24,10 +27,17 @@ def attachment_label(index: int, count: int) -> str:
 def layout_notice(book: FontBook, doc: NoticeDocument) -> Layout:
     flow = Flow()
     head = compose_head(book, doc)
+    moved = []
+    if doc.recipients and head.height + P.line_pitch_pt > mm(P.area_h_mm) and doc.colophon:
+        # 主送 too long for 正文 to start on page 1: it moves to the 版记 as “主送：” (§7.3.2)
+        doc = copy.deepcopy(doc)
+        doc.colophon.recipients, doc.recipients = doc.recipients.rstrip("：:") + "。", ""
+        head = compose_head(book, doc)
+        moved.append("主送机关过长，正文无法从首页开始，已按 GB/T 9704-2012 §7.3.2 移至版记。")
     page = flow.new_page()
     page.items += head.items
     flow.y = head.height
-    warnings: list[str] = []
+    warnings: list[str] = list(moved)
     held = _paragraph_boxes(book, doc.paragraphs)
     if not doc.issued and doc.attachments:
         held += blank(P.attach_note_blank_lines) + _attachment_note(book, doc.attachment_titles())
@@ -58,7 +68,7 @@ def layout_notice(book: FontBook, doc: NoticeDocument) -> Layout:
     _label_seals(book, flow.pages)
     return Layout(flow.pages, warnings=warnings, lines=flow.lines,
                   header={"boxes": head.boxes, "mark": head.mark, "colophon": case, "sig_blanks": sig_blanks,
-                          "colophon_gap": getattr(flow, "colophon_gap", 0.0),
+                          "colophon_gap": getattr(flow, "colophon_gap", 0.0), "doc": doc,
                           "title_lines": [ln.text for ln in head.title_lines]})
 
 
@@ -129,11 +139,10 @@ def colophon_boxes(book: FontBook, col: Colophon) -> list[Box]:
     pitch = P.line_pitch_pt
     thick, thin = mm(P.colophon_thick_mm), mm(P.colophon_thin_mm)
     boxes: list[Box] = []
-    if col.cc:
-        lines = hanging_lines(book, "抄送：", [col.cc], one, size=size, tracking=0.0)
-        for ln in lines:
-            ln.xs = list(ln.xs)
-        boxes += [Box(pitch, line_items(book, ln, 0.0, pitch), "text", ln) for ln in lines]
+    for lead, text in (("主送：", col.recipients), ("抄送：", col.cc)):
+        if text:
+            lines = hanging_lines(book, lead, [text], one, size=size, tracking=0.0, right=one)
+            boxes += [Box(pitch, line_items(book, ln, 0.0, pitch), "text", ln) for ln in lines]
     printed = shape(book, [Run(col.printed_by)], size)
     right = shape(book, [Run(f"{col.print_date_text}印发")], size)
     left_line = break_lines(printed, width, first_indent=one, align="left")[0]
@@ -143,7 +152,7 @@ def colophon_boxes(book: FontBook, col: Colophon) -> list[Box]:
     row = Box(pitch, line_items(book, left_line, 0.0, pitch) + line_items(book, right_line, 0.0, pitch), "text")
     boxes.append(row)
     boxes[0].items.append(RectItem(0.0, -thick, width, thick))
-    if col.cc:
+    if col.cc or col.recipients:
         row.items.append(RectItem(0.0, -thin / 2, width, thin))
     row.items.append(RectItem(0.0, pitch - thick, width, thick))
     return boxes
@@ -153,6 +162,8 @@ def _place_colophon(book: FontBook, flow: Flow, col: Colophon) -> str:
     """版记 on the type-area bottom of the last page, which must be even (§7.4.1, §6.2)."""
     boxes = colophon_boxes(book, col)
     height = sum(b.height for b in boxes) + mm(P.colophon_thick_mm)
+    if height > mm(P.area_h_mm):
+        raise ValidationError("版记（主送、抄送）超过一整页，无法排在末页下端，请精简主送或抄送机关。")
     last = flow.pages[-1]
     fits = not last.landscape and flow.room >= height - 0.05 and last.kind == "body"
     n = len(flow.pages)

@@ -19,7 +19,8 @@ LEVEL_STYLE = {0: "GWBody", 1: "GWH1", 2: "GWH2", 3: "GWH3", 4: "GWH4"}
 
 class NoticeDocx:
     def __init__(self, doc: NoticeDocument, layout: Layout, book: FontBook, mode: str = "color"):
-        self.doc, self.layout, self.book, self.mode = doc, layout, book, mode
+        # the layout may have moved an over-long 主送 to the 版记: write what it laid out
+        self.doc, self.layout, self.book, self.mode = layout.header.get("doc", doc), layout, book, mode
         self.b = DocxBuilder()
         self.pitch = P.line_pitch_twips
 

@@ -67,17 +67,20 @@ def colophon_xml(book: FontBook, col: Colophon, page_break: bool, gap_twips: int
     thin = f'w:val="single" w:sz="{P.colophon_docx_thin_eighths}" w:space="0" w:color="000000"'
     rows = []
     n_lines = 1
-    if col.cc:
-        lines = hanging_lines(book, "抄送：", [col.cc], one / 20, size=size, tracking=0.0)
-        lead = round(sum(g.adv for g in shape(book, [Run("抄送：")], size)) * 20)
-        body = para(run("抄送：" + col.cc, "fang", size), "GWColophon", line=pitch,
+    parts = [(lead, text) for lead, text in (("主送：", col.recipients), ("抄送：", col.cc)) if text]
+    for i, (label, text) in enumerate(parts):
+        lines = hanging_lines(book, label, [text], one / 20, size=size, tracking=0.0, right=one / 20)
+        lead = round(sum(g.adv for g in shape(book, [Run(label)], size)) * 20)
+        body = para(run(label + text, "fang", size), "GWColophon", line=pitch,
                     ind=ind(left=one + lead, right=one, hanging=lead))
-        rows.append((len(lines), body, f"<w:top {thick}/><w:bottom {thin}/>"))
+        top = f"<w:top {thick}/>" if i == 0 else '<w:top w:val="nil"/>'
+        bottom = f"<w:bottom {thin}/>" if i == len(parts) - 1 else '<w:bottom w:val="nil"/>'
+        rows.append((len(lines), body, top + bottom))
         n_lines += len(lines)
     tab = f'<w:tabs><w:tab w:val="right" w:pos="{width - one}"/></w:tabs>'
     printed = para(run(f"{col.printed_by}\t{col.print_date_text}印发", "fang", size), "GWColophon", line=pitch,
                    ind=ind(left=one, left_chars=100), extra=tab)
-    rows.append((1, printed, f"<w:top {thick if not col.cc else thin}/><w:bottom {thick}/>"))
+    rows.append((1, printed, f"<w:top {thin if parts else thick}/><w:bottom {thick}/>"))
     out = [spacer(max(20, gap_twips - 60), page_break=page_break),  # 3 pt for the rules
            f'<w:tbl><w:tblPr><w:tblW w:w="{width}" w:type="dxa"/>'
            '<w:tblLayout w:type="fixed"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="0" '

@@ -57,11 +57,11 @@ def paragraph_lines(book: FontBook, para: Paragraph, size: float | None = None) 
 
 
 def hanging_lines(book: FontBook, lead: str, items: list[str], first_indent: float,
-                  size: float | None = None, tracking: float | None = None) -> list[Line]:
+                  size: float | None = None, tracking: float | None = None, right: float = 0.0) -> list[Line]:
     """“附件：1.XXX” / “抄送：…”: later items and wrapped lines align after the lead."""
     size = size or P.body_size_pt
     tracking = P.tracking_pt if tracking is None else tracking
-    width = mm(P.area_w_mm)
+    width = mm(P.area_w_mm) - right
     lead_w = sum(g.adv for g in shape(book, [Run(lead)], size, tracking))
     out: list[Line] = []
     for i, item in enumerate(items):

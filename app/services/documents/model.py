@@ -90,6 +90,7 @@ class Colophon:
     cc: str = ""
     printed_by: str = ""
     print_date_text: str = ""
+    recipients: str = ""  # 主送 moved here when it would keep 正文 off page 1 (§7.3.2)
 
 
 @dataclass

@@ -15,6 +15,7 @@ from app.services.documents.profile import PROFILE as P
 from app.services.documents.profile import mm
 from app.services.documents.service import table_pdf
 from app.services.documents.tables import division_table, matrix_table, unit_list_table
+from app.services.errors import ValidationError
 
 from .conftest import mm_of, render
 from .test_pdf_notice import area_left, body_chars, is_red, lines_of
@@ -180,3 +181,18 @@ def test_text_attachment_page_has_label_on_line_1_and_title_on_line_3():
     assert int(k) == 2  # line 3
     first = r.pdf.pages[0].extract_text().replace(" ", "") + r.pdf.pages[1].extract_text().replace(" ", "")
     assert "附件：示例县法治督察工作方案" in first
+
+
+def test_overlong_recipients_move_to_the_colophon_so_body_starts_on_page_1():
+    units = "，".join(f"示例县第{i}局" for i in range(1, 50)) + "："
+    doc = simple(recipients=units, colophon=Colophon("县委各部门。", "示例县人民政府办公室", "2026年1月5日"))
+    r = render(doc)
+    assert any("移至版记" in w for w in r.layout.warnings)
+    assert any(p == 0 for p, _line, _kind in r.layout.lines)  # 正文 on page 1
+    last = r.pdf.pages[-1].extract_text().replace(" ", "")
+    assert "主送：示例县第1局" in last and "抄送：县委各部门。" in last
+    rules = [x for x in r.pdf.pages[-1].rects if x["width"] == pytest.approx(mm(156), abs=0.01)]
+    assert sorted(round(mm_of(x["height"]), 2) for x in rules) == [0.25, 0.35, 0.35]
+    assert min(x["top"] for x in rules) > mm(P.top_mm)  # the whole 版记 inside the type area
+    with pytest.raises(ValidationError, match="版记"):
+        render(simple(recipients="，".join(f"示例县第{i}局" for i in range(1, 200)) + "："))
