@@ -259,3 +259,34 @@ def test_keyboard_shortcuts_move_and_undo(window, qtbot):
     assert [c.id for c in editor.model.roots()[0].children[:2]] == [first.id, second.id]
     qtbot.keyClick(editor.tree, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
     assert [c.id for c in editor.model.roots()[0].children[:2]] == [second.id, first.id]
+
+
+def test_deadline_date_picked_then_selection_moves_is_kept(window, ctx, qtbot):
+    from PySide6.QtCore import QDate
+
+    editor = window.plans_page.editor
+    first, second = editor.model.roots()[0].children[:2]
+    editor.select_node(first.id)
+    editor.panel.deadline_date.setDate(QDate(2026, 10, 15))
+    editor.select_node(second.id)  # before the date edit settles
+    qtbot.waitUntil(lambda: ctx.services.plans.get_node(first.id).deadline is not None
+                    and ctx.services.plans.get_node(first.id).deadline.isoformat() == "2026-10-15", timeout=3000)
+    assert ctx.services.plans.get_node(second.id).deadline == second.deadline
+    assert editor.current_node().id == second.id  # the late edit did not pull the selection back
+
+
+def test_reload_keeps_what_is_being_typed(window, ctx):
+    editor = window.plans_page.editor
+    node = editor.model.roots()[0].children[0]
+    editor.select_node(node.id)
+    window.activateWindow()
+    box = editor.panel.text
+    box.setFocus()
+    assert box.hasFocus()
+    box.setPlainText("正在输入的新内容")
+    editor.panel.person.setText("钱七")
+    editor.panel.person.editingFinished.emit()  # another field is saved meanwhile: the item reloads
+    assert ctx.services.plans.get_node(node.id).responsible_person == "钱七"
+    assert box.toPlainText() == "正在输入的新内容"
+    editor.tree.setFocus()  # leaving the box reports it
+    assert ctx.services.plans.get_node(node.id).text == "正在输入的新内容"

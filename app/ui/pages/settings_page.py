@@ -39,7 +39,7 @@ class SettingsPage(QScrollArea):
 
         self.county = QLineEdit(s.county_name)
         self.county.setObjectName("countyEdit")
-        self.county.editingFinished.connect(lambda: self._set("county_name", self.county.text().strip()))
+        self.county.editingFinished.connect(self._county_changed)
         self.default_issuer = QComboBox()
         self.default_issuer.setObjectName("defaultIssuer")
         self.default_issuer.currentIndexChanged.connect(
@@ -149,6 +149,11 @@ class SettingsPage(QScrollArea):
         self.ctx.services.settings.set(key, value)
         self.settings_changed.emit()
         self.status_message.emit("设置已保存。")
+
+    def _county_changed(self) -> None:
+        name = self.county.text().strip()
+        self._set("county_name", name)
+        self.ctx.services.units.region_names = (name,) if name else ()  # 示例县司法局 = 县司法局
 
     def _save_fonts(self) -> None:
         paths = {r: e.text().strip() for r, e in self.font_edits.items() if e.text().strip()}

@@ -107,7 +107,8 @@ class UpdateNodeCommand(ServiceCommand):
     def _set(self, values: dict) -> None:
         node_id = self.reg.real(self.node_key)
         self.plans.update_node(node_id, **values)
-        self.env.view.show_plan(self.reg.real(self.plan_key), node_id)
+        # the edit the clerk just made leaves the selection alone; undo and redo show the node
+        self.env.view.show_plan(self.reg.real(self.plan_key), None if self.applying else node_id)
 
     def do(self) -> None:
         self._set(self.new)
@@ -132,7 +133,7 @@ class SetAssignmentsCommand(ServiceCommand):
     def _set(self, value: tuple[list[int], list[int]]) -> None:
         node_id = self.reg.real(self.node_key)
         self.plans.set_assignments(node_id, lead=value[0], support=value[1], notes=self.notes)
-        self.env.view.show_plan(self.reg.real(self.plan_key), node_id)
+        self.env.view.show_plan(self.reg.real(self.plan_key), None if self.applying else node_id)
 
     def do(self) -> None:
         self._set(self.new)

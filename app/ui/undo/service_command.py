@@ -34,6 +34,7 @@ class ServiceCommand(QUndoCommand):
         super().__init__(text)
         self.env = env
         self._skip_redo = False
+        self.applying = False  # True during the first execution, which the clerk just asked for
 
     @property
     def plans(self):
@@ -45,7 +46,11 @@ class ServiceCommand(QUndoCommand):
 
     def apply(self) -> None:
         """First execution; errors propagate to the caller and nothing is pushed."""
-        self.do()
+        self.applying = True
+        try:
+            self.do()
+        finally:
+            self.applying = False
         self._skip_redo = True
 
     def redo(self) -> None:

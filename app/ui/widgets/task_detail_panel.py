@@ -78,7 +78,8 @@ class TaskDetailPanel(QScrollArea):
         self._date_timer.setSingleShot(True)
         self._date_timer.setInterval(400)
         self._date_timer.timeout.connect(self._deadline_date_done)
-        self.deadline_date.dateChanged.connect(lambda _d: None if self._loading else self._date_timer.start())
+        self._pending_date: tuple[NodeDTO, date | None] | None = None
+        self.deadline_date.dateChanged.connect(self._date_changed)
         deadline_row = QHBoxLayout()
         deadline_row.addWidget(self.deadline_text, 3)
         deadline_row.addWidget(self.deadline_date, 2)
@@ -119,6 +120,7 @@ class TaskDetailPanel(QScrollArea):
     def load(self, node: NodeDTO | None) -> None:
         self._loading = True
         try:
+            same = node is not None and self.node is not None and node.id == self.node.id
             self.node = node
             self._set_enabled(node is not None)
             if node is None:
@@ -130,17 +132,29 @@ class TaskDetailPanel(QScrollArea):
                 self.assignments.load([])
                 self.deadline_date.setDate(NO_DATE)
                 return
+            # On a reload of the same item, the box being typed in keeps what is typed (it is
+            # reported when the clerk leaves it).
+            busy = self._typing_in() if same else None
             self.title.setText(f"{node.label}{node.heading or '（无标题）'}")
-            self.heading.setText(node.heading)
-            self.text.load(node.text)
+            if busy is not self.heading:
+                self.heading.setText(node.heading)
+            if busy is not self.text:
+                self.text.load(node.text)
             self.is_task.setChecked(node.is_task)
             self.assignments.load(node.assignments)
-            self.deadline_text.setText(node.deadline_text)
+            if busy is not self.deadline_text:
+                self.deadline_text.setText(node.deadline_text)
             self.deadline_date.setDate(QDate(node.deadline) if node.deadline else NO_DATE)
-            self.person.setText(node.responsible_person)
-            self.measures.load(node.measures)
+            if busy is not self.person:
+                self.person.setText(node.responsible_person)
+            if busy is not self.measures:
+                self.measures.load(node.measures)
         finally:
             self._loading = False
+
+    def _typing_in(self):
+        return next((w for w in (self.heading, self.text, self.deadline_text, self.person, self.measures)
+                     if w.hasFocus()), None)
 
     def _set_enabled(self, on: bool) -> None:
         for w in (self.heading, self.text, self.is_task, self.assignments, self.deadline_text,
@@ -172,10 +186,20 @@ class TaskDetailPanel(QScrollArea):
             return
         self._fields({"deadline_text": text, "deadline": deadline_date(text, self.plan_year)})
 
-    def _deadline_date_done(self) -> None:
-        qd = self.deadline_date.date()
+    def _date_changed(self, qd: QDate) -> None:
+        if self._loading or self.node is None:
+            return
         value: date | None = None if qd == NO_DATE else date(qd.year(), qd.month(), qd.day())
-        self._fields({"deadline": value})
+        self._pending_date = (self.node, value)  # kept with its node: the selection may move on
+        self._date_timer.start()
+
+    def _deadline_date_done(self) -> None:
+        if self._pending_date is None:
+            return
+        node, value = self._pending_date
+        self._pending_date = None
+        if value != node.deadline:
+            self.fields_edited.emit(node.id, {"deadline": node.deadline}, {"deadline": value})
 
     def _assignments(self, lead: list, support: list, notes: dict) -> None:
         if self._loading or self.node is None:
