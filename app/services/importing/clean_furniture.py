@@ -23,7 +23,7 @@ _SITE_NAMES = re.compile(r"^[\u4e00-\u9fff]{2,15}(?:网|门户)(?:\s*[|｜]\s*[\
 # Lines that mark the end of the article on a web page; what follows them is the site footer.
 _END_MARKERS = re.compile(
     r"^(?:[\[【]\s*)?(?:扫一扫在手机(?:上)?(?:打开|查看)|打印本页|关闭窗口|打印\s*关闭|【?打印】?\s*【?关闭】?|分享到|"
-    r"相关链接|相关文件|相关稿件|相关阅读|上一篇|下一篇|返回顶部|网站地图|版权所有|"
+    r"相关链接|相关文件|相关稿件|相关阅读|上一篇|下一篇|返回顶部|网站地图|版权所有|Copyright|©|主办[:：]|承办[:：]|"
     r"技术支持|网站标识码|.*ICP备)"
 )
 _SINGLE_FURNITURE = re.compile(

@@ -17,7 +17,7 @@ _PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = (
     (1, re.compile(rf"^([{_CN}]{{1,4}})\s*[、．.]\s*")),
     (2, re.compile(rf"^[（(]\s*([{_CN}]{{1,4}})\s*[）)]\s*[、．.]?\s*")),
     (3, re.compile(r"^(\d{1,3})\s*(?:[.．](?![\d.．])|、)\s*")),
-    (4, re.compile(r"^[（(]\s*(\d{1,3})\s*[）)]\s*[、．.]?\s*")),
+    (4, re.compile(r"^[（(]\s*(\d{1,3})\s*[）)]\s*[、．.]?\s*|^(\d{1,2})[）)](?=[\u4e00-\u9fff])")),
     (5, re.compile(r"^([\u2460-\u2473])\s*")),
 )
 
@@ -56,7 +56,7 @@ def parse_label(line: str) -> Label | None:
         m = pattern.match(line)
         if not m:
             continue
-        raw = m.group(1)
+        raw = m.group(1) or m.group(2) if rank == 4 else m.group(1)
         if rank == 5:
             number = ord(raw) - 0x2460 + 1
         elif raw.isdigit():

@@ -11,16 +11,23 @@ SUPPORT_WORDS = ("配合单位", "配合部门", "参加单位", "参加部门",
                  "协同单位", "协作单位", "配合")
 DEADLINE_WORDS = ("完成时限", "完成时间", "时间节点", "时限要求", "完成期限", "办结时限", "时限", "时间")
 PERSON_WORDS = ("责任人", "责任领导", "联系人")
+# "（责任分工：A牵头，B配合）": roles come from the qualifiers or from the comma, as if unlabelled.
+MIXED_WORDS = ("责任分工", "任务分工", "分工")
+# With one of these present, 责任单位 names the units that carry the work out under the lead.
+STRONG_LEAD_WORDS = ("牵头单位", "牵头部门", "牵头")
+_RESPONSIBLE_WORDS = ("责任单位", "责任部门", "责任主体")
 
-_ALL = sorted(LEAD_WORDS + SUPPORT_WORDS + DEADLINE_WORDS + PERSON_WORDS, key=len, reverse=True)
+_ALL = sorted(LEAD_WORDS + SUPPORT_WORDS + DEADLINE_WORDS + PERSON_WORDS + MIXED_WORDS, key=len, reverse=True)
 LABEL_RE = re.compile("(" + "|".join(_ALL) + r")\s*[：:]\s*")
 LINE_RE = re.compile(r"^[（(【\[]?\s*(" + "|".join(_ALL) + r")\s*[：:]")
 
 
-def role_of(word: str) -> str:
-    """lead | support | deadline | person"""
-    if word in SUPPORT_WORDS:
+def role_of(word: str, with_strong_lead: bool = False) -> str:
+    """lead | support | deadline | person | mixed"""
+    if word in SUPPORT_WORDS or (with_strong_lead and word in _RESPONSIBLE_WORDS):
         return "support"
+    if word in MIXED_WORDS:
+        return "mixed"
     if word in DEADLINE_WORDS:
         return "deadline"
     if word in PERSON_WORDS:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from app.services.importing.cover import parse_cn_date_line, split_organs
 from app.services.importing.labels import parse_label
 from app.services.importing.model import Block, Item, Outline, Table
 
@@ -67,6 +68,11 @@ def _split_closing(outline: Outline) -> list[str]:
         last = last.children[-1]
     if last.level < 2 and not last.first_line:
         return warnings
+    if last.lines and parse_cn_date_line(last.lines[-1]):  # a plan signed at its end, without a notice
+        tail = [last.lines.pop()]
+        while last.lines and split_organs(last.lines[-1]) is not None:
+            tail.insert(0, last.lines.pop())
+        warnings.append(f"文末的署名和日期“{' '.join(tail)}”未作为正文导入。")
     while last.lines:
         para = last.lines[-1]
         if _EDITORIAL.match(para) and "此件" not in para:

@@ -19,8 +19,8 @@ from app.services.importing.division_table import (
     read_division_table,
     table_title,
 )
-from app.services.importing.labels import parse_label
-from app.services.importing.model import Outline, SourceDoc, Table
+from app.services.importing.document_parts import split_parts
+from app.services.importing.model import Outline, SourceDoc
 from app.services.importing.outline import build_outline
 from app.services.importing.readers import read_file
 from app.services.importing.result import ImportResult
@@ -91,9 +91,13 @@ def _analyse(doc: SourceDoc, steps: _Steps) -> ImportResult:
     blocks = cleaned.blocks
 
     steps.at(40, "识别通知与大纲")
-    head_end = next((k for k, b in enumerate(blocks) if isinstance(b, Table) or parse_label(b)), len(blocks))
-    cover = parse_cover([b for b in blocks[:head_end] if isinstance(b, str)], cleaned.metadata, doc.name)
-    outline, outline_warnings = build_outline(blocks[head_end:], cover.preamble)
+    parts = split_parts(blocks)
+    cover = parse_cover(parts.head, cleaned.metadata, doc.name)
+    if parts.notice_is_plan and cover.notice is not None and cover.title_guessed:
+        cover.title, cover.title_guessed = cover.notice.title, False  # the notice is the document
+        cover.warnings = [w for w in cover.warnings if "未找到文件标题" not in w]
+        warnings.add("通知正文即为工作要点（没有另附文件），已按通知正文的编号条目导入。")
+    outline, outline_warnings = build_outline(parts.body, cover.preamble)
     warnings.extend(outline_warnings)
 
     steps.at(60, "提取责任单位与完成时限")

@@ -11,13 +11,13 @@ from __future__ import annotations
 import re
 
 from app.services.importing.deadline_text import find_deadlines
-from app.services.importing.marking_words import LABEL_RE, LINE_RE, role_of
+from app.services.importing.marking_words import LABEL_RE, LINE_RE, STRONG_LEAD_WORDS, role_of
 from app.services.importing.model import Item, Markings, UnitRef
 from app.services.importing.unit_names import SUPPORT_QUALIFIERS, UNIT_END, looks_like_unit, split_unit_names
 
-_OPEN = "（("
-_CLOSE = "）)"
-_BRACKET = re.compile("[（()）]")
+_OPEN = "（(【["
+_CLOSE = "）)】]"
+_BRACKET = re.compile("[（()）【】\\[\\]]")
 _INLINE_LABEL = re.compile(r"(?:^|(?<=[。；;]))\s*(?=(?:牵头单位|责任单位|牵头部门|责任部门|责任主体|主责单位)\s*[：:])")
 
 
@@ -25,20 +25,32 @@ def parse_labelled(content: str) -> Markings:
     """"牵头单位：A、B；配合单位：C；完成时限：…" → Markings."""
     marks = Markings()
     found = list(LABEL_RE.finditer(content))
+    strong = any(m.group(1) in STRONG_LEAD_WORDS for m in found)
     for k, m in enumerate(found):
         end = found[k + 1].start() if k + 1 < len(found) else len(content)
         value = content[m.end():end].strip().strip("；;，,。 ")
         if not value:
             continue
-        role = role_of(m.group(1))
+        role = role_of(m.group(1), strong)
         if role == "deadline":
             marks.deadline_text = "；".join(t for t in (marks.deadline_text, value) if t)
         elif role == "person":
             marks.responsible = value
+        elif role == "mixed":
+            marks.merge(parse_unlabelled(value) or _as_list(value, "lead"))
         else:
-            for group in split_unit_names(value):
-                for u in group:
-                    marks.add_unit(UnitRef(u.name, role, u.note))
+            marks.merge(_as_list(value, role))
+    return marks
+
+
+def _as_list(value: str, role: str) -> Markings:
+    """A labelled list. "A（牵头）、B、C" under 责任单位: A leads, the others support."""
+    marks = Markings()
+    units = [u for group in split_unit_names(value) for u in group]
+    some_lead = role == "lead" and any(u.note.startswith("牵头") for u in units)
+    for u in units:
+        r = "support" if some_lead and not u.note.startswith("牵头") else role
+        marks.add_unit(UnitRef(u.name, r, u.note))
     return marks
 
 
@@ -126,14 +138,17 @@ def extract_markings(item: Item) -> list[str]:
     warnings: list[str] = []
     marks = Markings()
     kept: list[str] = []
+    marking_lines: list[str] = []
     for para in item.lines:
         if LINE_RE.match(para):
             inner = para.strip()
             if inner[0] in "（(【[":
                 inner = inner[1:].rstrip("）)】]")
-            marks.merge(parse_labelled(inner))
+            marking_lines.append(inner)
         else:
             kept.append(para)
+    if marking_lines:  # read together: "牵头单位：" on one line changes what "责任单位：" on the next means
+        marks.merge(parse_labelled("；".join(marking_lines)))
     paras = [item.first_line, *kept]
     for k, para in enumerate(paras):
         para = take_labelled_brackets(para, marks, warnings)

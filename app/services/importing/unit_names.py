@@ -15,6 +15,7 @@ _CLOSE = "）)》】〕”"
 QUALIFIERS = ("按照职责分工负责", "按职责分工负责", "按职责分工落实", "按职责分工", "按照职责负责", "按职责负责",
               "分别负责", "共同负责", "牵头负责", "配合落实", "参与配合", "牵头", "配合", "参与", "参加", "协助", "协办",
               "负责", "落实", "等")
+_BRACKETED_QUALIFIER = re.compile(r"[（(【\[](牵头|配合|参与|协助|牵头单位|配合单位|主责)[）)】\]]$")
 SUPPORT_QUALIFIERS = ("配合", "参与", "参加", "协助", "协办", "配合落实", "参与配合")
 UNIT_END = re.compile(
     r"(?:局|委|办|厅|院|部|会|所|中心|政府|公署|管委会|公司|集团|镇|乡|街道|办事处|单位|部门|机构|队|站|处|科|室|小组|署|馆|"
@@ -54,7 +55,11 @@ def strip_qualifier(name: str) -> tuple[str, str]:
     if name.startswith("由") and len(name) > 3:
         name = name[1:]
     notes: list[str] = []
-    changed = True
+    m = _BRACKETED_QUALIFIER.search(name)
+    if m and m.start() >= 2:  # "县司法局（牵头）"
+        notes.append(m.group(1))
+        name = name[:m.start()]
+    changed = not notes
     while changed:
         changed = False
         for q in QUALIFIERS:

@@ -148,3 +148,40 @@ def test_a_document_without_any_item_is_refused():
 
     with pytest.raises(InputFileError, match="编号条目"):
         import_text("这是一段普通的文字。\n没有任何编号。")
+
+
+def test_half_bracket_labels():
+    r = import_text("X县要点\n一、甲\n1）子任务一。（责任单位：县司法局）\n2）子任务二。（责任单位：县财政局）")
+    assert [t.path for t in r.tasks] == [["一", "(1)"], ["一", "(2)"]]
+
+
+def test_labels_inside_the_notice_do_not_start_the_outline():
+    r = import_text("\n".join([
+        "关于印发《示例县2022年法治政府建设工作要点》的通知", "示政办发〔2022〕3号", "各乡镇人民政府，县政府各部门：",
+        "现将《示例县2022年法治政府建设工作要点》印发给你们，请认真贯彻落实。", "附件：1.示例县2022年法治政府建设工作要点",
+        "2.示例县2022年法治政府建设重点任务分工表", "示例县人民政府办公室", "2022年3月1日", "示例县2022年法治政府建设工作要点",
+        "一、加强党的领导", "（一）落实第一责任人职责。（牵头单位：县司法局）"]))
+    assert r.title == "示例县2022年法治政府建设工作要点"
+    assert r.notice.issuers == ["示例县人民政府办公室"] and r.notice.doc_number == "示政办发〔2022〕3号"
+    assert r.notice.body.endswith("2.示例县2022年法治政府建设重点任务分工表")
+    assert [t.path for t in r.tasks] == [["一", "(一)"]]
+
+
+def test_a_notice_whose_body_is_the_plan():
+    r = import_text("\n".join([
+        "示例县人民政府办公室关于做好2022年法治政府建设工作的通知", "各乡镇人民政府，县政府各部门：", "现将有关事项通知如下：",
+        "一、加强党的领导", "（一）落实第一责任人职责。（牵头单位：县司法局）", "（二）推进依法决策。（牵头单位：县政府办公室）",
+        "各单位要高度重视，确保落实。", "示例县人民政府办公室", "2022年3月1日", "（此件公开发布）"]))
+    assert r.title == "示例县人民政府办公室关于做好2022年法治政府建设工作的通知" and r.year == 2022
+    n = r.notice
+    assert (n.body, n.issuers, str(n.sign_date), n.note) == (
+        "现将有关事项通知如下：", ["示例县人民政府办公室"], "2022-03-01", "（此件公开发布）")
+    assert [t.path for t in r.tasks] == [["一", "(一)"], ["一", "(二)"]]
+    assert r.closing == "各单位要高度重视，确保落实。"
+    assert any("通知正文即为工作要点" in w for w in r.warnings)
+
+
+def test_a_plan_signed_at_its_end():
+    r = import_text("X县2022年工作要点\n一、甲\n（一）乙。（牵头单位：县司法局）\nX县人民政府\n2022年3月1日")
+    assert r.tasks[0].text == "乙。"
+    assert any("署名和日期" in w for w in r.warnings)

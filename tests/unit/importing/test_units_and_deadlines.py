@@ -149,3 +149,23 @@ def test_parse_unlabelled_refuses_prose():
 ])
 def test_inline_deadlines(text, found):
     assert find_deadlines(text) == found
+
+
+# ---- further styles met in documents of this family -----------------------------------------------
+def test_responsible_units_support_when_a_lead_is_named():
+    it = item("乙任务。（牵头单位：县司法局；责任单位：各乡镇人民政府）")
+    assert roles(it) == ([("县司法局", "")], [("各乡镇人民政府", "")])
+    it = item("丙任务。", "牵头单位：县政府办公室", "责任单位：县直各部门")  # across two lines
+    assert roles(it) == ([("县政府办公室", "")], [("县直各部门", "")])
+
+
+def test_bracketed_lead_qualifier_inside_a_list():
+    it = item("丁任务。（责任单位：县司法局（牵头）、县财政局、县审计局）")
+    assert roles(it) == ([("县司法局", "牵头")], [("县财政局", ""), ("县审计局", "")])
+
+
+def test_square_brackets_and_a_division_label():
+    it = item("戊任务。【责任分工：县公安局牵头，县司法局配合】")
+    assert roles(it) == ([("县公安局", "牵头")], [("县司法局", "配合")])
+    it = item("己任务。【县发展改革局、县财政局，县直各部门】")
+    assert roles(it) == ([("县发展改革局", ""), ("县财政局", "")], [("县直各部门", "")])
