@@ -17,8 +17,6 @@ from app.services.documents.table_layout import table_pages
 from app.services.documents.typeset import balance_title, break_lines, shape
 from app.services.errors import ValidationError
 
-KEEP_WITH_SIGNATURE = 2  # lines of 正文 kept on the 署名's page (§7.3.5.5: no page of 署名 alone)
-
 
 def attachment_label(index: int, count: int) -> str:
     return "附件" if count == 1 else f"附件{index + 1}"
@@ -75,7 +73,7 @@ def layout_notice(book: FontBook, doc: NoticeDocument) -> Layout:
 def _place_signature(book: FontBook, flow: Flow, doc: NoticeDocument, held: list[Box]) -> tuple[int, list[str]]:
     """正文 and the signature block: tighten the blank lines before 署名 (2 → 1 → 0) until the block
     fits beside 正文; otherwise carry the last lines of 正文 over with it (never all of page 1's)."""
-    keep = _last_text_boxes(held, KEEP_WITH_SIGNATURE)
+    keep = _last_text_boxes(held, P.keep_lines_with_signature)
     flow.place(held[: len(held) - keep])
     group = held[len(held) - keep:]
     for blanks in blank_options(doc.signature):

@@ -138,7 +138,7 @@ class NoticeDocx:
         r_id, _image = self.b.doc.part.get_or_add_image(str(path))
         d = round(P.seal_diameter_mm * 36000)
         x = max(0, min(centre_twips * 635 - d // 2, twips(mm(P.area_w_mm)) * 635 - d))
-        y = round(self.pitch * 0.8 * 635) - d // 2
+        y = round(self.pitch * P.seal_centre_lines * 635) - d // 2
         self.seal_count = getattr(self, "seal_count", 0) + 1
         n = 1000 + self.seal_count
         return (f'<w:r><w:drawing><wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" '

@@ -61,7 +61,7 @@ def fit_mark(book: FontBook, names: list[str], suffix: str) -> Mark:
         natural = width(names[0] + suffix, size)
         gap = 0.0
     else:
-        gap = size * 0.5
+        gap = size * P.mark_suffix_gap
         natural = max(width(n, size) for n in names) + gap + width(suffix, size)
     hscale = 1.0
     if natural > limit:
@@ -69,7 +69,7 @@ def fit_mark(book: FontBook, names: list[str], suffix: str) -> Mark:
         if natural * hscale > limit:
             size *= limit / (natural * hscale)
     if len(names) > 2:  # keep 正文 on page 1: stacked names shrink with their number
-        size = min(size, P.mark_size_pt * 2.4 / len(names))
+        size = min(size, P.mark_size_pt * P.mark_joint_max_lines / len(names))
     scaled = width(names[0], size) * hscale if len(names) == 1 else max(width(n, size) for n in names) * hscale
     return Mark(names, suffix, size, hscale, scaled, gap * size / P.mark_size_pt * hscale,
                 size * (1 + P.mark_joint_gap))

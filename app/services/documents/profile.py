@@ -54,6 +54,9 @@ class GBT9704:
     mark_size_pt: float = _c(36.0, "[P] §7.2.4 size not specified; 小初 36 pt, shrunk/scaled to fit")
     mark_min_hscale: float = _c(0.7, "[P] horizontal scaling down to 70% before the size is reduced")
     mark_joint_gap: float = _c(0.15, "[P] gap between stacked joint-issuer names, in em")
+    mark_suffix_gap: float = _c(0.5, "[P] §7.2.4 joint mark: space between the names and “文件”, in em")
+    mark_joint_max_lines: float = _c(2.4, "[P] §7.3.3 more stacked names than this shrink, so 正文 stays on "
+                                          "page 1")
     copy_no_digits: int = _c(6, "[T] §7.2.1 份号 6 位阿拉伯数字")
     doc_no_blank_lines: int = _c(2, "[T] §7.2.5 发文字号 in the 2nd line below the mark (two blank lines)")
     sep_gap_mm: float = _c(4.0, "[T] §7.2.7 红色分隔线 4 mm below 发文字号")
@@ -69,6 +72,10 @@ class GBT9704:
     unsealed_blank_lines: int = _c(1, "[T] §7.3.5.2 署名 one blank line below 正文")
     unsealed_name_right_chars: float = _c(2.0, "[T] §7.3.5.2 署名右空二字")
     unsealed_date_shift_chars: float = _c(2.0, "[T] §7.3.5.2 成文日期首字比署名首字右移二字")
+    keep_lines_with_signature: int = _c(2, "[T] §7.3.5.5 署名 never alone on a page: lines of 正文 kept "
+                                            "with it")
+    seal_centre_lines: float = _c(0.8, "[T] §7.3.5.1 seal centre 0.8 line below the 署名 line's top: it "
+                                       "presses 署名 and date, which sit slightly below its centre")
     seal_diameter_mm: float = _c(42.0, "[P] 国发〔1999〕25号: county bodies commonly 42 mm, government 45 mm")
     joint_seal_row_lines: int = _c(5, "[P] §7.3.5.1 rows of joint seals, one seal height (≈4.4 lines) apart")
     note_indent_chars: float = _c(2.0, "[T] §7.3.6 附注 居左空二字, on the line below 成文日期")

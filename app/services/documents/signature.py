@@ -104,5 +104,5 @@ def _add_seals(boxes: list[Box], sig: Signature, centres: list[list[float]], fir
         for cx in cols:
             x = min(max(0.0, cx - d / 2), mm(P.area_w_mm) - d)
             # the seal's centre sits a little above the 署名 line's bottom: 署名 and date below it
-            box.items.append(ImageItem(sig.seal_image, x, pitch * 0.8 - d / 2, d, d))
+            box.items.append(ImageItem(sig.seal_image, x, pitch * P.seal_centre_lines - d / 2, d, d))
         row_box += P.joint_seal_row_lines
