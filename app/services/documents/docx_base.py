@@ -16,6 +16,28 @@ from app.services.documents.docx_xml import ind, para, rfonts, rpr, style_defs
 from app.services.documents.profile import PROFILE as P
 from app.services.documents.profile import mm, twips
 
+# CT_Settings elements that follow w:mirrorMargins (the schema fixes their order)
+_AFTER_MIRROR = {
+    "alignBordersAndEdges", "bordersDoNotSurroundHeader", "bordersDoNotSurroundFooter", "gutterAtTop",
+    "hideSpellingErrors", "hideGrammaticalErrors", "activeWritingStyle", "proofState", "formsDesign",
+    "attachedTemplate", "linkStyles", "stylePaneFormatFilter", "stylePaneSortMethod", "documentType",
+    "mailMerge", "revisionView", "trackRevisions", "doNotTrackMoves", "doNotTrackFormatting",
+    "documentProtection", "autoFormatOverride", "styleLockTheme", "styleLockQFSet", "defaultTabStop",
+    "autoHyphenation", "consecutiveHyphenLimit", "hyphenationZone", "doNotHyphenateCaps", "showEnvelope",
+    "summaryLength", "clickAndTypeStyle", "defaultTableStyle", "evenAndOddHeaders", "bookFoldRevPrinting",
+    "bookFoldPrinting", "bookFoldPrintingSheets", "drawingGridHorizontalSpacing",
+    "drawingGridVerticalSpacing", "displayHorizontalDrawingGridEvery", "displayVerticalDrawingGridEvery",
+    "doNotUseMarginsForDrawingGridOrigin", "drawingGridHorizontalOrigin", "drawingGridVerticalOrigin",
+    "doNotShadeFormData", "noPunctuationKerning", "characterSpacingControl", "printTwoOnOne",
+    "strictFirstAndLastChars", "noLineBreaksAfter", "noLineBreaksBefore", "savePreviewPicture",
+    "doNotValidateAgainstSchema", "saveInvalidXml", "ignoreMixedContent", "alwaysShowPlaceholderText",
+    "doNotDemarcateInvalidXml", "saveXmlDataOnly", "useXSLTWhenSaving", "saveThroughXslt",
+    "showXMLTags", "alwaysMergeEmptyNamespace", "updateFields", "hdrShapeDefaults", "footnotePr",
+    "endnotePr", "compat", "docVars", "rsids", "mathPr", "attachedSchema", "themeFontLang",
+    "clrSchemeMapping", "doNotIncludeSubdocsInStats", "doNotAutoCompressPictures", "forceUpgrade",
+    "captions", "readModeInkLockDown", "smartTagType", "schemaLibrary", "shapeDefaults",
+    "doNotEmbedSmartTags", "decimalSymbol", "listSeparator",
+}
 THEME_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
 NS = nsdecls("w", "r", "wp", "a", "pic")
 
@@ -110,10 +132,15 @@ class DocxBuilder:
                 self.doc.part.drop_rel(rel.rId)
 
     def _setup_settings(self) -> None:
+        self.doc.settings.odd_and_even_pages_header_footer = True  # w:evenAndOddHeaders, in place
         settings = self.doc.settings.element
-        for tag in ("w:evenAndOddHeaders", "w:mirrorMargins"):
-            if settings.find(qn(tag)) is None:
-                settings.insert(0, parse_xml(f"<{tag} {nsdecls('w')}/>"))
+        if settings.find(qn("w:mirrorMargins")) is None:
+            el = parse_xml(f"<w:mirrorMargins {nsdecls('w')}/>")
+            later = next((c for c in settings if c.tag.split("}")[-1] in _AFTER_MIRROR), None)
+            if later is not None:
+                later.addprevious(el)
+            else:
+                settings.append(el)
 
     def _add_footers(self, empty: bool) -> tuple[str, str]:
         ids = []

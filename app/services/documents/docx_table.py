@@ -32,9 +32,8 @@ def table_xml(table: Table, mode: str = "color") -> str:
     rule = round(P.table_rule_pt * 8)
     border = f'w:val="single" w:sz="{rule}" w:space="0" w:color="000000"'
     out = [f'<w:tbl><w:tblPr><w:tblW w:w="{total}" w:type="dxa"/><w:jc w:val="center"/>'
-           '<w:tblLayout w:type="fixed"/>'
            f'<w:tblBorders><w:top {border}/><w:left {border}/><w:bottom {border}/><w:right {border}/>'
-           f'<w:insideH {border}/><w:insideV {border}/></w:tblBorders>'
+           f'<w:insideH {border}/><w:insideV {border}/></w:tblBorders><w:tblLayout w:type="fixed"/>'
            f'<w:tblCellMar><w:top w:w="{pad}" w:type="dxa"/><w:left w:w="{pad}" w:type="dxa"/>'
            f'<w:bottom w:w="{pad}" w:type="dxa"/><w:right w:w="{pad}" w:type="dxa"/></w:tblCellMar>'
            '<w:tblLook w:val="0000"/></w:tblPr><w:tblGrid>']

@@ -62,7 +62,9 @@ def br_run(role: str = "fang", size: float = 16.0) -> str:
 
 
 def ppr(style: str, line: int | None = None, jc: str | None = None, ind: str = "", keep_next: bool = False,
-        page_break: bool = False, extra: str = "", sect: str = "") -> str:
+        page_break: bool = False, extra: str = "", sect: str = "", mark: str = "") -> str:
+    """Paragraph properties in the schema's order (Word refuses files that break it): … jc,
+    then the paragraph mark's rPr, then a section break's sectPr."""
     parts = [f'<w:pStyle w:val="{style}"/>']
     if keep_next:
         parts.append("<w:keepNext/>")
@@ -77,7 +79,7 @@ def ppr(style: str, line: int | None = None, jc: str | None = None, ind: str = "
         parts.append(ind)
     if jc:
         parts.append(f'<w:jc w:val="{jc}"/>')
-    return "<w:pPr>" + "".join(parts) + sect + "</w:pPr>"
+    return "<w:pPr>" + "".join(parts) + mark + sect + "</w:pPr>"
 
 
 def para(runs: str, style: str = "GWBody", **kw) -> str:
@@ -86,8 +88,7 @@ def para(runs: str, style: str = "GWBody", **kw) -> str:
 
 def spacer(height_twips: int, **kw) -> str:
     """An empty paragraph exactly height_twips tall (its mark in 1 pt type)."""
-    return para(f"<w:r>{rpr('fang', 1)}</w:r>", "GWPlain", line=height_twips, **kw).replace(
-        "</w:pPr>", f"{rpr('fang', 1)}</w:pPr>", 1)
+    return para(f"<w:r>{rpr('fang', 1)}</w:r>", "GWPlain", line=height_twips, mark=rpr("fang", 1), **kw)
 
 
 def ind(left: int = 0, right: int = 0, first: int = 0, hanging: int = 0, first_chars: int | None = None,
