@@ -22,9 +22,28 @@ def load(ff: FontFile) -> TTFont:
                 font = TTFont(ff.key, str(ff.path), subfontIndex=ff.index)
             except (TTFError, OSError) as exc:
                 raise FontError(f"无法读取字体文件“{ff.path.name}”：{exc}") from exc
+            _cache_subsets(font)
             pdfmetrics.registerFont(font)
             _LOADED[ff.key] = font
         return font
+
+
+def _cache_subsets(font: TTFont) -> None:
+    """Keeps each embedded subset font program: the same characters give the same bytes, and
+    building them is a large part of every save (warm renders of one notice reuse them all)."""
+    build = font.face.makeSubset
+    cache: dict[tuple, bytes] = {}
+
+    def make_subset(subset):
+        key = tuple(subset)
+        data = cache.get(key)
+        if data is None:
+            if len(cache) > 512:
+                cache.clear()
+            data = cache[key] = build(subset)
+        return data
+
+    font.face.makeSubset = make_subset
 
 
 class FontBook:
@@ -33,6 +52,7 @@ class FontBook:
     def __init__(self, choice: FontChoice):
         self.choice = choice
         self._pick: dict[tuple[str, str], str] = {}
+        self._adv: dict[tuple[str, str], float] = {}
         self._sub_chars: dict[tuple[str, str], list[str]] = {}
         self.missing: set[str] = set()
 
@@ -65,8 +85,21 @@ class FontBook:
 
     def advance(self, font_key: str, ch: str) -> float:
         """Advance width in em (1.0 = the font size)."""
-        face = _LOADED[font_key].face
-        return face.charWidths.get(ord(ch), face.defaultWidth) / 1000.0
+        adv = self._adv.get((font_key, ch))
+        if adv is None:
+            face = _LOADED[font_key].face
+            adv = self._adv[(font_key, ch)] = face.charWidths.get(ord(ch), face.defaultWidth) / 1000.0
+        return adv
+
+    def pick_and_advance(self, role: str, ch: str) -> tuple[str, float]:
+        """font_for and advance in one call (the typesetter's inner loop)."""
+        key = self._pick.get((role, ch))
+        if key is None:
+            key = self.font_for(role, ch)
+        adv = self._adv.get((key, ch))
+        if adv is None:
+            adv = self.advance(key, ch)
+        return key, adv
 
     def descent(self, font_key: str) -> float:
         """The descent reportlab writes into the PDF (em, negative): viewers and pdfplumber

@@ -7,6 +7,7 @@ chain of fonts per role, checks coverage character by character and records each
 
 from __future__ import annotations
 
+import functools
 import os
 import struct
 import sys
@@ -63,7 +64,7 @@ class FontFile:
     family: str
     source: str  # windows | config | bundled | system
 
-    @property
+    @functools.cached_property
     def key(self) -> str:
         """A reportlab font name unique to this file and face."""
         stem = "".join(c if c.isalnum() else "_" for c in self.path.stem)

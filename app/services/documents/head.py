@@ -89,8 +89,9 @@ def line_items(book: FontBook, line: Line, top: float, box_h: float, red: bool =
     if not gl:
         return items
     base = _baseline(book, gl[0].font, top, box_h, gl[0].size)
+    advance = book.advance
     for i, g in enumerate(gl):
-        nat = book.advance(g.font, g.ch) * g.size * hscale
+        nat = advance(g.font, g.ch) * g.size * hscale
         cs = (xs[i + 1] - xs[i] - nat) if i + 1 < len(gl) else None
         if items:
             prev = items[-1]

@@ -55,10 +55,12 @@ class _Atom:
 
 def shape(book: FontBook, runs: list[Run], size: float, tracking: float = 0.0) -> list[Glyph]:
     out = []
+    pick = book.pick_and_advance
     for run in runs:
+        role = run.role
         for ch in run.text:
-            key = book.font_for(run.role, ch)
-            out.append(Glyph(ch, key, size, book.advance(key, ch) * size + tracking, run.role))
+            key, adv = pick(role, ch)
+            out.append(Glyph(ch, key, size, adv * size + tracking, role))
     return out
 
 
