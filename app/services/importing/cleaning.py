@@ -91,7 +91,7 @@ def clean_document(doc: SourceDoc, log: WarningLog) -> Cleaned:
 
     lines, furniture = remove_furniture(lines)
     if furniture.removed:
-        log.count("删除网页导航、信息栏等网页内容", len(furniture.removed), furniture.removed[0][:20])
+        log.count("删除网页导航、信息栏等网页内容", len(furniture.removed), furniture.removed[0][:20].strip())
     lines, pages = remove_page_furniture(lines)
     log.count("删除页码", pages.page_numbers)
     log.count("删除混入正文的页眉（如重复的发文字号、标题）", pages.headers)

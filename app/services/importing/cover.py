@@ -76,6 +76,8 @@ def _doc_number(line: str, warnings: list[str]) -> str | None:
 def parse_cover(lines: list[str], metadata: dict[str, str] | None = None, source_name: str = "") -> Cover:
     metadata = metadata or {}
     warnings: list[str] = []
+    # A web page often shows its title twice (page title, then article title): read it once.
+    lines = [line for k, line in enumerate(lines) if k == 0 or line != lines[k - 1]]
     n = len(lines)
     notice = NoticeFields()
     i = 0

@@ -18,6 +18,7 @@ from app.services.importing.unit_names import SUPPORT_QUALIFIERS, UNIT_END, look
 _OPEN = "（(【["
 _CLOSE = "）)】]"
 _BRACKET = re.compile("[（()）【】\\[\\]]")
+_OPEN_ENDED = re.compile(r"长期坚持|长期推进|持续推进|长期|持续|常态化|每年|每季度|每月|每半年|年内|全年|适时")
 _INLINE_LABEL = re.compile(r"(?:^|(?<=[。；;]))\s*(?=(?:牵头单位|责任单位|牵头部门|责任部门|责任主体|主责单位)\s*[：:])")
 
 
@@ -62,8 +63,10 @@ def parse_unlabelled(content: str) -> Markings | None:
     marks = Markings()
     units = []
     for gi, group in enumerate(groups):
-        if len(group) == 1 and find_deadlines(group[0].name + group[0].note) == [group[0].name + group[0].note]:
-            marks.deadline_text = group[0].name + group[0].note
+        whole = group[0].name + group[0].note
+        if len(group) == 1 and not looks_like_unit(group[0].name) and len(whole) <= 24 and (
+                find_deadlines(whole) or _OPEN_ENDED.fullmatch(whole)):
+            marks.deadline_text = whole  # "（县司法局，2022年12月底前完成）", "（…，长期坚持）"
             continue
         for u in group:
             if not looks_like_unit(u.name):
@@ -161,6 +164,8 @@ def extract_markings(item: Item) -> list[str]:
     while last > 0 and not paras[last]:
         last -= 1
     paras[last] = take_trailing_units(paras[last], marks)
+    if last > 0 and not marks.units:  # "（一）深化改革（市编办，市政府各部门）" over its body paragraphs
+        paras[0] = take_trailing_units(paras[0], marks)
     item.first_line = paras[0]
     item.lines = [p for p in paras[1:] if p]
     item.markings.merge(marks)

@@ -185,3 +185,9 @@ def test_a_plan_signed_at_its_end():
     r = import_text("X县2022年工作要点\n一、甲\n（一）乙。（牵头单位：县司法局）\nX县人民政府\n2022年3月1日")
     assert r.tasks[0].text == "乙。"
     assert any("署名和日期" in w for w in r.warnings)
+
+
+def test_a_title_shown_twice_by_a_web_page_is_read_once():
+    cover = parse_cover(["示例县法治政府建设实施方案", "示例县法治政府建设实施方案", "为推进…，制定本方案。"])
+    assert cover.title == "示例县法治政府建设实施方案"
+    assert cover.preamble == ["为推进…，制定本方案。"]

@@ -169,3 +169,17 @@ def test_square_brackets_and_a_division_label():
     assert roles(it) == ([("县公安局", "牵头")], [("县司法局", "配合")])
     it = item("己任务。【县发展改革局、县财政局，县直各部门】")
     assert roles(it) == ([("县发展改革局", ""), ("县财政局", "")], [("县直各部门", "")])
+
+
+def test_units_closing_a_heading_line_with_its_body_below():
+    it = item("深化“放管服”改革（市编办、市审批局，市政府各部门）", "推进简政放权。")
+    assert roles(it) == ([("市编办", ""), ("市审批局", "")], [("市政府各部门", "")])
+    assert it.first_line == "深化“放管服”改革" and it.lines == ["推进简政放权。"]
+
+
+@pytest.mark.parametrize(("bracket", "deadline"), [("（县司法局，2026年12月底前完成）", "2026年12月底前完成"),
+                                                   ("（县司法局，长期坚持）", "长期坚持"), ("（县司法局，持续推进）", "持续推进")])
+def test_deadline_inside_an_unlabelled_bracket(bracket, deadline):
+    it = item("完成清理。" + bracket)
+    assert roles(it) == ([("县司法局", "")], [])
+    assert it.markings.deadline_text == deadline
