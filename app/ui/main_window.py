@@ -6,6 +6,7 @@ recently imported files, and owns the one TaskRunner of the GUI."""
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -23,11 +24,13 @@ from PySide6.QtWidgets import (
 
 from app import APP_NAME, __version__
 from app.context import AppContext
-from app.ui.pages.notices_page import NoticesPage
 from app.ui.pages.plans_page import PlansPage
-from app.ui.pages.settings_page import SettingsPage
-from app.ui.pages.units_page import UnitsPage
 from app.ui.runner import TaskRunner
+
+if TYPE_CHECKING:
+    from app.ui.pages.notices_page import NoticesPage
+    from app.ui.pages.settings_page import SettingsPage
+    from app.ui.pages.units_page import UnitsPage
 
 log = logging.getLogger(__name__)
 
@@ -46,10 +49,8 @@ class MainWindow(QMainWindow):
         self.import_wizard = None
 
         self.plans_page = PlansPage(ctx)
-        self.units_page = UnitsPage(ctx)
-        self.notices_page = NoticesPage(ctx)
-        self.settings_page = SettingsPage(ctx)
-        self.pages = [self.plans_page, self.units_page, self.notices_page, self.settings_page]
+        # the other pages are built when first shown: a quicker start (DESIGN: ≤ 1.5 s)
+        self._pages: list[QWidget | None] = [self.plans_page, None, None, None]
 
         self.nav = QListWidget()
         self.nav.setObjectName("navList")
@@ -62,8 +63,9 @@ class MainWindow(QMainWindow):
         for name, icon in zip(PAGES, icons, strict=True):
             self.nav.addItem(QListWidgetItem(self.style().standardIcon(icon), name))
         self.stack = QStackedWidget()
-        for page in self.pages:
-            self.stack.addWidget(page)
+        self.stack.addWidget(self.plans_page)
+        for _ in PAGES[1:]:
+            self.stack.addWidget(QWidget())  # placeholder until the page is first shown
         self.nav.currentRowChanged.connect(self.show_page)
         central = QWidget()
         lay = QHBoxLayout(central)
@@ -72,12 +74,8 @@ class MainWindow(QMainWindow):
         lay.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
-        for page in self.pages:
-            if hasattr(page, "status_message"):
-                page.status_message.connect(self.show_status)
+        self.plans_page.status_message.connect(self.show_status)
         self.plans_page.import_requested.connect(lambda: self.open_import())
-        self.units_page.registry_changed.connect(self._registry_changed)
-        self.settings_page.settings_changed.connect(self._settings_changed)
 
         self.busy_label = QLabel()
         self.statusBar().addPermanentWidget(self.busy_label)
@@ -152,14 +150,53 @@ class MainWindow(QMainWindow):
         getattr(self.notices_page, method)()
 
     # ---- pages ---------------------------------------------------------------------------
+    def page(self, row: int) -> QWidget:
+        """The page in row, built on first use."""
+        page = self._pages[row]
+        if page is None:
+            from app.ui.pages.notices_page import NoticesPage
+            from app.ui.pages.settings_page import SettingsPage
+            from app.ui.pages.units_page import UnitsPage
+
+            page = (UnitsPage, NoticesPage, SettingsPage)[row - 1](self.ctx)
+            page.status_message.connect(self.show_status)
+            if row == 1:
+                page.registry_changed.connect(self._registry_changed)
+            elif row == 3:
+                page.settings_changed.connect(self._settings_changed)
+            placeholder = self.stack.widget(row)
+            current = self.stack.currentIndex()
+            self.stack.insertWidget(row, page)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self.stack.setCurrentIndex(current)
+            self._pages[row] = page
+        return page
+
+    @property
+    def pages(self) -> list[QWidget]:
+        return [self.page(i) for i in range(len(PAGES))]
+
+    @property
+    def units_page(self) -> UnitsPage:
+        return self.page(1)
+
+    @property
+    def notices_page(self) -> NoticesPage:
+        return self.page(2)
+
+    @property
+    def settings_page(self) -> SettingsPage:
+        return self.page(3)
+
     def show_page(self, row: int) -> None:
         if row < 0:
             return
         if self.stack.currentIndex() == 0 and row != 0:
             self.plans_page.editor.panel.commit_pending()
+        page = self.page(row)
         self.stack.setCurrentIndex(row)
         self.plans_page.editor.set_active(row == 0)
-        page = self.pages[row]
         if hasattr(page, "activate"):
             page.activate()
         if self.nav.currentRow() != row:
@@ -173,7 +210,8 @@ class MainWindow(QMainWindow):
         self.plans_page.show_plan(self.plans_page.current_plan_id())
 
     def _settings_changed(self) -> None:
-        self.notices_page.settings_changed()
+        if self._pages[2] is not None:
+            self.notices_page.settings_changed()
 
     # ---- import --------------------------------------------------------------------------
     def open_import(self, path: str | None = None) -> None:

@@ -130,3 +130,11 @@ def test_table_attachments_add_pages(page, ctx):
     kinds = [a["kind"] for a in ctx.services.notices.get_notice(page.notice.id).attachments]
     assert kinds == ["plan", "division", "matrix"]
     assert page.preview.page_count() > pages
+
+
+def test_checker_findings_are_listed_beside_the_preview(page):
+    page.form.body.setPlainText("各乡镇,各部门要认真落实。")
+    page.save_now()
+    items = [page.preview.warnings.item(i).text() for i in range(page.preview.warnings.count())]
+    assert any("半角标点" in t for t in items)
+    assert page.preview.warnings_label.text().startswith("格式检查：1 条提示")

@@ -92,4 +92,7 @@ class PdfPreview(QWidget):
         self.warnings.clear()
         for w in warnings:
             self.warnings.addItem(w)
-        self.warnings_label.setText(f"格式检查：{len(warnings)} 条提示" if warnings else "格式检查：未发现问题")
+        fonts = sum(1 for w in warnings if w.startswith("字体："))
+        found = len(warnings) - fonts
+        text = f"格式检查：{found} 条提示" if found else "格式检查：未发现问题"
+        self.warnings_label.setText(text + (f"；字体替代 {fonts} 处" if fonts else ""))
