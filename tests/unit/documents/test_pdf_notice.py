@@ -185,6 +185,7 @@ def test_extracted_text_equals_the_source(demo):
         assert found >= 0, text[:30]
         pos = found + len(text)
     assert "(cid:" not in got
+    assert not any("缺少" in s for s in demo.layout.substitutions)  # every glyph found in some font
     assert not demo.layout.substitutions or all("已替代" in s for s in demo.layout.substitutions)
 
 

@@ -192,3 +192,18 @@ def test_overlong_recipients_move_to_the_colophon_so_body_starts_on_page_1():
     assert min(x["top"] for x in rules) > mm(P.top_mm)  # the whole 版记 inside the type area
     with pytest.raises(ValidationError, match="版记"):
         render(simple(recipients="，".join(f"示例县第{i}局" for i in range(1, 200)) + "："))
+
+
+def test_copy_number_secrecy_and_urgency_on_lines_1_to_3_mark_unmoved():
+    r = render(simple(copy_no="000001", secrecy="秘密★1年", urgency="特急"))
+    page = r.pdf.pages[0]
+    rows = lines_of([c for c in body_chars(page) if c["top"] < mm(P.top_mm + 30)])
+    texts = ["".join(c["text"] for c in row) for row in rows]
+    assert texts[:3] == ["000001", "秘密★1年", "特急"]
+    for k, row in enumerate(rows[:3]):
+        assert row[0]["x0"] == pytest.approx(area_left(1), abs=0.05)  # flush left
+        centre = (row[0]["top"] + row[0]["bottom"]) / 2 - mm(P.top_mm)
+        assert centre == pytest.approx((k + 0.5) * P.line_pitch_pt, abs=0.5)  # grid lines 1–3
+    assert all("Hei" in c["fontname"] for c in rows[1] + rows[2] if c["text"] not in "1★")
+    red = [c for c in page.chars if is_red(c)]
+    assert mm_of(min(c["top"] for c in red)) == pytest.approx(72, abs=1)
