@@ -16,12 +16,10 @@ SUFFIXES = (".txt", ".docx", ".xlsx", ".doc", ".wps")
 
 def available() -> bool:
     try:
-        importlib.import_module("app.services.importing")
-        importlib.import_module("app.services.importing.store")
-        importlib.import_module("app.services.importing.unit_preview")
+        importing = importlib.import_module("app.services.importing")
     except ImportError:
         return False
-    return True
+    return all(hasattr(importing, name) for name in ("import_file", "match_printed_units", "store_import"))
 
 
 def analyse(path: str, control: TaskControl):
@@ -33,27 +31,27 @@ def analyse(path: str, control: TaskControl):
 
 
 def unit_matches(ctx: AppContext, result) -> list:
-    from app.services.importing.unit_preview import match_printed_units
+    from app.services.importing import match_printed_units
 
     units = ctx.services.units
     return match_printed_units(result, units.records(), units.region_names)
 
 
 def new_unit_choice() -> str:
-    from app.services.importing.store import NEW_UNIT
+    from app.services.importing import NEW_UNIT
 
     return NEW_UNIT
 
 
 def skip_unit_choice() -> str:
-    from app.services.importing.store import SKIP_UNIT
+    from app.services.importing import SKIP_UNIT
 
     return SKIP_UNIT
 
 
 def save(ctx: AppContext, result, choices: dict, path: str):
     """Stores the analysed document as a new draft plan; returns (PlanDTO, the store report)."""
-    from app.services.importing.store import store_import
+    from app.services.importing import store_import
 
     report = store_import(ctx.session_factory, result, region_names=ctx.services.units.region_names,
                           unit_choices=choices, source_file=str(Path(path).resolve()))

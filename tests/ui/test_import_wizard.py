@@ -4,7 +4,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QWizard
 
-from app.services.importing.store import NEW_UNIT, SKIP_UNIT
+from app.services.importing import NEW_UNIT, SKIP_UNIT
 from app.services.plan_tree import iter_nodes
 
 SAMPLE = Path(__file__).parent / "data" / "测试县工作要点.txt"

@@ -290,3 +290,22 @@ def test_reload_keeps_what_is_being_typed(window, ctx):
     assert box.toPlainText() == "正在输入的新内容"
     editor.tree.setFocus()  # leaving the box reports it
     assert ctx.services.plans.get_node(node.id).text == "正在输入的新内容"
+
+
+def test_undo_that_no_longer_fits_the_data_clears_history_with_a_message(window, ctx, dialogs, qtbot):
+    editor = window.plans_page.editor
+    node = editor.model.roots()[0].children[2]  # lead 县政府办公室 only
+    editor.select_node(node.id)
+    spare = ctx.services.units.add_unit("县临时专班", category="其他")
+    editor.panel.assignments.name_input.setText("县临时专班")
+    editor.panel.assignments.add_typed()
+    assert ctx.services.plans.get_node(node.id).lead_units == ["县政府办公室", "县临时专班"]
+    window.undo_action.trigger()
+    assert ctx.services.plans.get_node(node.id).lead_units == ["县政府办公室"]
+    ctx.services.units.delete_unit(spare.id)  # no longer in use: deleted on the units page
+    stack = window.plans_page.undo.stack
+    window.redo_action.trigger()  # would put the deleted unit back
+    qtbot.waitUntil(lambda: stack.count() == 0, timeout=2000)
+    (message,) = dialogs.kinds("warning")
+    assert "所选单位已不存在" in message and "撤销记录已清空" in message
+    assert ctx.services.plans.get_node(node.id).lead_units == ["县政府办公室"]
