@@ -6,6 +6,7 @@ from __future__ import annotations
 from app.services.documents.docx_base import DocxBuilder, landscape_sect, portrait_sect
 from app.services.documents.docx_table import colophon_xml, table_xml
 from app.services.documents.docx_xml import br_run, ind, para, run, spacer
+from app.services.documents.flow import paragraph_lines
 from app.services.documents.fontbook import FontBook
 from app.services.documents.model import NoticeDocument, Paragraph, Run, Table
 from app.services.documents.pages import Layout
@@ -109,6 +110,16 @@ class NoticeDocx:
                         page_break=page_break))
 
     # ---- 主体 ------------------------------------------------------------------------------
+    def keep_last_with_signature(self) -> bool:
+        """“Keep with next” on the last paragraph of 正文, so 署名 never stands alone on a page.
+        Word and LibreOffice move that whole paragraph, so it is set only for a short paragraph
+        that is not the first: a long one would drag 正文 off page 1 (then the PDF's carrying of
+        two lines and the editors' page break before 署名 still end on the same page)."""
+        d = self.doc
+        if d.signature is None or d.attachments or len(d.paragraphs) < 2:
+            return False
+        return len(paragraph_lines(self.book, d.paragraphs[-1])) <= 4
+
     def paragraphs(self, paras: list[Paragraph], keep_last: bool = False) -> None:
         for i, p in enumerate(paras):
             runs = "".join(run(r.text, r.role) for r in p.runs)
@@ -216,7 +227,7 @@ class NoticeDocx:
     def build(self) -> bytes:
         d = self.doc
         self.head()
-        self.paragraphs(d.paragraphs, keep_last=d.signature is not None and not d.attachments)
+        self.paragraphs(d.paragraphs, keep_last=self.keep_last_with_signature())
         if not d.issued and d.attachments:
             self.attachment_note(d.attachment_titles())
         if d.signature:

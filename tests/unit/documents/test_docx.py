@@ -123,12 +123,10 @@ ALIASES = {"仿宋_GB2312": "FandolFang", "Times New Roman": "FandolFang", "方�
            "黑体": "FandolHei", "楷体_GB2312": "FandolKai", "宋体": "FandolSong"}
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None,
-                    reason="LibreOffice (soffice) 未安装：无法比较 Word 文档与 PDF 的页数")
-def test_libreoffice_lays_out_the_docx_on_as_many_pages_as_the_pdf(files, tmp_path):
+def libreoffice_pdf(docx: bytes, tmp_path) -> pdfplumber.PDF:
     """LibreOffice gets the fonts the PDF used (the Windows names mapped to the bundled Fandol
-    fonts, as a Windows PC maps them to its own), then must break pages the same way."""
-    _pdf, docx, layout = files
+    fonts, as a Windows PC maps them to its own) and converts the .docx to PDF."""
+    tmp_path.mkdir(parents=True, exist_ok=True)
     src = tmp_path / "notice.docx"
     src.write_bytes(docx)
     aliases = "".join(
@@ -141,12 +139,41 @@ def test_libreoffice_lays_out_the_docx_on_as_many_pages_as_the_pdf(files, tmp_pa
     env = dict(os.environ, FONTCONFIG_FILE=str(conf), HOME=str(tmp_path))
     subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/lo", "--headless", "--convert-to", "pdf",
                     "--outdir", str(tmp_path), str(src)], env=env, check=True, capture_output=True, timeout=120)
-    with pdfplumber.open(tmp_path / "notice.pdf") as lo:
+    return pdfplumber.open(tmp_path / "notice.pdf")
+
+
+NO_SOFFICE = pytest.mark.skipif(shutil.which("soffice") is None,
+                                reason="LibreOffice (soffice) 未安装：无法比较 Word 文档与 PDF 的页数")
+
+
+@NO_SOFFICE
+def test_libreoffice_lays_out_the_docx_on_as_many_pages_as_the_pdf(files, tmp_path):
+    _pdf, docx, layout = files
+    with libreoffice_pdf(docx, tmp_path) as lo:
         assert len(lo.pages) == len(layout.pages)
         last = lo.pages[-1].extract_text()
         assert "印发" in last and "抄送" in last
         assert "示例县人民政府办公室文件" in lo.pages[0].extract_text().replace(" ", "")
 
+
+@NO_SOFFICE
+def test_libreoffice_agrees_on_the_blank_page_before_the_colophon_and_on_a_joint_notice(tmp_path):
+    from app.services.documents.model import Colophon, Paragraph, Run, Signature
+
+    from .test_pdf_variants import simple
+
+    col = Colophon("县委各部门，县人大常委会办公室，县政协办公室。", "示例县人民政府办公室", "2026年1月5日")
+    blank_case = next(d for d in (simple(paragraphs=[Paragraph([Run("依法行政规范用权" * n)])], colophon=col)
+                                  for n in range(70, 130, 2))
+                      if notice_files(d, pdf=False)[2].header["colophon"] == "blank")
+    organs = ["示例县人民政府办公室", "示例县司法局", "示例县财政局"]
+    joint = simple(organs=organs, signature=Signature(organs, "2026年1月5日"), signers=["张三", "李四"])
+    for i, doc in enumerate((blank_case, joint)):
+        _pdf, docx, layout = notice_files(doc, pdf=False)
+        with libreoffice_pdf(docx, tmp_path / str(i)) as lo:
+            assert len(lo.pages) == len(layout.pages), i
+            if i == 0:
+                assert not (lo.pages[-2].extract_text() or "").strip()  # the blank page: no number either
 
 def test_seal_image_is_a_floating_labelled_picture_in_colour_only(demo_doc, tmp_path):
     import copy
