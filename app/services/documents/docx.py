@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from app.services.documents.docx_base import DocxBuilder, landscape_sect, portrait_sect
 from app.services.documents.docx_table import colophon_xml, table_xml
-from app.services.documents.docx_xml import br_run, ind, para, run, spacer
+from app.services.documents.docx_xml import br_run, ind, para, run, seal_anchor, spacer
 from app.services.documents.flow import paragraph_lines
 from app.services.documents.fontbook import FontBook
 from app.services.documents.model import NoticeDocument, Paragraph, Run, Table
@@ -141,30 +141,13 @@ class NoticeDocx:
                             ind=ind(left=left, hanging=left - start)))
 
     def seal(self, centre_twips: int) -> str:
-        """A floating seal image over 署名 (colour drafts only), labelled as a draft aid in its
-        alternative text; python-docx only writes inline pictures, so the anchor is written here."""
+        """A floating seal image over 署名 (colour drafts only), labelled as a draft aid."""
         path = self.doc.signature.seal_image
         if path is None or self.mode != "color":
             return ""
         r_id, _image = self.b.doc.part.get_or_add_image(str(path))
-        d = round(P.seal_diameter_mm * 36000)
-        x = max(0, min(centre_twips * 635 - d // 2, twips(mm(P.area_w_mm)) * 635 - d))
-        y = round(self.pitch * P.seal_centre_lines * 635) - d // 2
         self.seal_count = getattr(self, "seal_count", 0) + 1
-        n = 1000 + self.seal_count
-        return (f'<w:r><w:drawing><wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" '
-                f'relativeHeight="{n}" behindDoc="0" locked="1" layoutInCell="1" allowOverlap="1">'
-                '<wp:simplePos x="0" y="0"/>'
-                f'<wp:positionH relativeFrom="margin"><wp:posOffset>{x}</wp:posOffset></wp:positionH>'
-                f'<wp:positionV relativeFrom="paragraph"><wp:posOffset>{y}</wp:posOffset></wp:positionV>'
-                f'<wp:extent cx="{d}" cy="{d}"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/>'
-                f'<wp:docPr id="{n}" name="印章{self.seal_count}" descr="{SEAL_LABEL}"/>'
-                '<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture">'
-                f'<pic:pic><pic:nvPicPr><pic:cNvPr id="{n}" name="seal.png" descr="{SEAL_LABEL}"/><pic:cNvPicPr/>'
-                f'</pic:nvPicPr><pic:blipFill><a:blip r:embed="{r_id}"/><a:stretch><a:fillRect/></a:stretch>'
-                f'</pic:blipFill><pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{d}" cy="{d}"/></a:xfrm>'
-                '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData>'
-                '</a:graphic></wp:anchor></w:drawing></w:r>')
+        return seal_anchor(r_id, centre_twips, self.seal_count, SEAL_LABEL)
 
     def sig_blanks(self) -> int:
         """The blank lines the PDF layout chose before 署名 (tightened when room was short)."""

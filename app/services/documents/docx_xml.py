@@ -142,3 +142,25 @@ def style_defs() -> list[str]:
         _style("GWFooter", "页码", "song", P.page_no_size_pt, round(P.page_no_size_pt * 20), "left",
                latin=DOCX_NAME["song"]),
     ]
+
+
+def seal_anchor(r_id: str, centre_twips: int, n: int, label: str) -> str:
+    """A run holding a floating picture (wp:anchor; python-docx writes only inline ones): the seal,
+    42 mm, centred on centre_twips across the type area and a little below the 署名 line's top."""
+    d = round(P.seal_diameter_mm * 36000)  # EMU
+    x = max(0, min(centre_twips * 635 - d // 2, round(P.area_w_mm * 36000) - d))
+    y = round(P.line_pitch_twips * P.seal_centre_lines * 635) - d // 2
+    uid = 1000 + n
+    return (f'<w:r><w:drawing><wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" '
+            f'relativeHeight="{uid}" behindDoc="0" locked="1" layoutInCell="1" allowOverlap="1">'
+            '<wp:simplePos x="0" y="0"/>'
+            f'<wp:positionH relativeFrom="margin"><wp:posOffset>{x}</wp:posOffset></wp:positionH>'
+            f'<wp:positionV relativeFrom="paragraph"><wp:posOffset>{y}</wp:posOffset></wp:positionV>'
+            f'<wp:extent cx="{d}" cy="{d}"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/>'
+            f'<wp:docPr id="{uid}" name="印章{n}" descr="{escape(label)}"/>'
+            '<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture">'
+            f'<pic:pic><pic:nvPicPr><pic:cNvPr id="{uid}" name="seal.png" descr="{escape(label)}"/><pic:cNvPicPr/>'
+            f'</pic:nvPicPr><pic:blipFill><a:blip r:embed="{r_id}"/><a:stretch><a:fillRect/></a:stretch>'
+            f'</pic:blipFill><pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{d}" cy="{d}"/></a:xfrm>'
+            '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData>'
+            '</a:graphic></wp:anchor></w:drawing></w:r>')
