@@ -125,6 +125,8 @@ def check_notice(doc) -> list[Finding]:
     out = check_doc_number(doc.doc_number)
     if doc.signature:
         out += check_date(doc.signature.date_text)
+        if not doc.signature.date_text:
+            out.append(Finding("date_missing", "缺少成文日期。", "成文日期"))
     if doc.colophon and doc.colophon.print_date_text:
         out += check_date(doc.colophon.print_date_text, "印发日期")
     out += check_punctuation(doc.title, "标题")

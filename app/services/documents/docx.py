@@ -192,7 +192,7 @@ class NoticeDocx:
                             ind=ind(right=right_date, right_chars=round(P.sealed_date_right_chars * 100))))
         else:
             self.blank(self.sig_blanks(), **keep)
-            names_w = max(self.width_tw(n, tracking=P.tracking_pt) for n in sig.organs)
+            names_w = max((self.width_tw(n, tracking=P.tracking_pt) for n in sig.organs), default=0)
             width = twips(mm(P.area_w_mm))
             name_x = width - 2 * one - names_w
             date_x = name_x + 2 * one

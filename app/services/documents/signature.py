@@ -73,7 +73,7 @@ def signature_boxes(book: FontBook, sig: Signature, note: str,
             notes.append("印章图像仅作草稿示意，已在页面上注明。")
     else:
         boxes += blank(blanks)
-        names_w = max(_width(book, n) for n in sig.organs)
+        names_w = max((_width(book, n) for n in sig.organs), default=0.0)
         name_x = width - P.unsealed_name_right_chars * ch - names_w
         date_x = name_x + P.unsealed_date_shift_chars * ch
         if date_x + date_w > width - P.unsealed_name_right_chars * ch:

@@ -61,3 +61,16 @@ def test_half_width_punctuation_and_nested_title_marks():
 
 def test_the_demo_notice_is_clean(demo_doc):
     assert [f.text() for f in check_notice(demo_doc)] == []
+
+
+def test_missing_date_is_flagged_and_still_renders(demo_doc):
+    import copy
+
+    from app.services.documents.service import notice_files
+
+    doc = copy.deepcopy(demo_doc)
+    doc.signature.date_text = ""
+    doc.signature.sealed = False
+    assert "date_missing" in codes(check_notice(doc))
+    pdf, docx, layout = notice_files(doc)
+    assert pdf.startswith(b"%PDF") and docx.startswith(b"PK") and layout.pages
