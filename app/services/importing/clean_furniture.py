@@ -13,10 +13,12 @@ META_KEYS = ("索引号", "发布机构", "发文机关", "发文单位", "公�
              "发文字号", "文号", "成文日期", "成文时间", "发布日期", "发布时间", "印发日期", "生效日期", "废止日期",
              "公文时效", "时效性", "有效性", "效力状态", "公开时限", "公开范围", "公开形式", "信息来源", "文章来源",
              "来源", "责任编辑", "编辑", "作者", "浏览次数", "点击数", "阅读次数", "访问次数", "字号", "字体",
-             "主题词", "关键词", "所属机构", "统一编号", "标题")
-_KEY_ALT = "|".join(sorted(META_KEYS, key=len, reverse=True))
-_META_LINE = re.compile(rf"^[\[【]?\s*(?:{_KEY_ALT})\s*(?:[\]】]|[:：])")
-_META_PAIR = re.compile(rf"[\[【]?\s*({_KEY_ALT})\s*(?:[\]】]\s*|[:：]\s*)")
+             "主题词", "关键词", "所属机构", "统一编号", "标题", "制发机构", "发布单位", "成文单位")
+# Pages set keys out as "索 引 号", and as cells of a "|" table as well as with a colon.
+_KEY_ALT = "|".join(r"\s?".join(k) for k in sorted(META_KEYS, key=len, reverse=True))
+_META_LINE = re.compile(rf"^[\[【|｜]?\s*(?:{_KEY_ALT})\s*(?:[\]】|｜]|[:：])")
+_META_PAIR = re.compile(rf"[\[【|｜]?\s*({_KEY_ALT})\s*(?:[\]】|｜]\s*|[:：]\s*)")
+_PUNCT_ONLY = re.compile(r"^[\s:：,，.。;；_\-—·•*]+$")  # never "|": an empty cell of a "|" table
 _BREADCRUMB = re.compile(r"(?:当前|您的|现在的|所在)的?位置\s*[:：]")
 _NAV_LINE = re.compile(r"^[>›»〉]|首页\s*[>›»〉]")
 _SITE_NAMES = re.compile(r"^[\u4e00-\u9fff]{2,15}(?:网|门户)(?:\s*[|｜]\s*[\u4e00-\u9fff]{2,15}(?:网|门户))+$")
@@ -44,9 +46,10 @@ def parse_metadata(line: str) -> dict[str, str]:
     out: dict[str, str] = {}
     for k, m in enumerate(found):
         end = found[k + 1].start() if k + 1 < len(found) else len(line)
-        value = line[m.end():end].strip(" []【】")
-        if value and m.group(1) not in out:
-            out[m.group(1)] = value
+        value = line[m.end():end].strip(" []【】|｜")
+        key = re.sub(r"\s", "", m.group(1))
+        if value and key not in out:
+            out[key] = value
     return out
 
 
@@ -66,6 +69,8 @@ def remove_furniture(lines: list[str]) -> tuple[list[str], FurnitureReport]:
         drop = False
         if _END_MARKERS.match(s):
             pass  # decided by _cut_footer, which looks at what follows
+        elif _PUNCT_ONLY.match(s):
+            drop = True  # what is left of a layout table: ":", "|||"
         elif _BREADCRUMB.search(s) and len(s) <= 120 and "。" not in s:
             drop, in_breadcrumb = True, True
         elif (in_breadcrumb and _NAV_LINE.search(s)) or (_NAV_LINE.search(s) and "首页" in s):

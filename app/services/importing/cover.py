@@ -103,11 +103,14 @@ def parse_cover(lines: list[str], metadata: dict[str, str] | None = None, source
         notice.title = lines[title_at]
         found_any = True
         search_from = max(search_from, title_at + 1)
+        above = lines[title_at - 1] if title_at > i else ""
+        if not notice.title.startswith(above) and not DOC_NUMBER.match(above) and split_organs(above):
+            notice.title = above + notice.title  # the issuer's name is the first line of a long title
     while search_from < n and DOC_NUMBER.match(lines[search_from]):
         notice.doc_number = notice.doc_number or _doc_number(lines[search_from], warnings)
         search_from += 1
     rec_at = next((k for k in range(search_from, min(n, search_from + 3))
-                   if lines[k].endswith("：") and "。" not in lines[k] and len(lines[k]) <= 300
+                   if lines[k].endswith("：") and "。" not in lines[k] and 3 <= len(lines[k]) <= 300
                    and (title_at is not None or "各" in lines[k] or "，" in lines[k] or "、" in lines[k])), None)
     date_at = None
     if rec_at is not None:
@@ -153,6 +156,9 @@ def _complete_notice(notice: NoticeFields, plan_title: str, metadata: dict[str, 
         notice.doc_number = _doc_number(metadata["发文字号"], warnings)
         if notice.doc_number:
             warnings.append(f"发文字号取自网页信息栏：{notice.doc_number}。")
+    if not notice.title and NOTICE_TITLE.search(metadata.get("标题", "")):
+        notice.title = metadata["标题"]
+        warnings.append("通知标题取自网页信息栏。")
     if not notice.title:
         m = re.search(r"《([^《》]{2,80})》", notice.body)
         if m and "印发" in notice.body:
@@ -161,6 +167,11 @@ def _complete_notice(notice: NoticeFields, plan_title: str, metadata: dict[str, 
         elif plan_title:
             notice.title = f"关于印发《{plan_title}》的通知"
             warnings.append(f"未找到通知标题，已按文件标题补为“{notice.title}”，请核对。")
+    if not notice.issuers and "关于" in notice.title:
+        organs = split_organs(notice.title[:notice.title.index("关于")])
+        if organs:  # "中共X区委 X区人民政府关于印发…": the title names the issuers
+            notice.issuers = organs
+            warnings.append(f"通知没有署名，发文机关取自标题：{'、'.join(organs)}。")
     if not notice.issuers:
         warnings.append("通知中未找到署名（发文机关）。")
     if notice.sign_date is None:

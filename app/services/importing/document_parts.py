@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from app.services.importing.cover import NOTICE_TITLE, parse_cn_date_line, split_organs
 from app.services.importing.labels import parse_label
 from app.services.importing.model import Block, Table
+from app.services.importing.table_columns import find_header
 
 _SEARCH_TOP = 8  # the notice title or 主送 stands within the first lines
 _SEARCH_DATE = 800  # a notice whose body is the plan can be long
@@ -68,7 +69,24 @@ def _first_outline_block(blocks: list[Block], start: int = 0, stop: int | None =
     return None
 
 
+def _flatten_layout_tables(blocks: list[Block]) -> list[Block]:
+    """Before the outline, a table that is not a 分工表 is page layout (a red header, two signing
+    organs side by side): its cells are read as lines."""
+    out: list[Block] = []
+    seen_label = False
+    for b in blocks:
+        if isinstance(b, Table) and not seen_label and find_header(b.rows) is None:
+            for row in b.rows:
+                out.extend(dict.fromkeys(c for c in row if c.strip()))  # merged cells repeat their text
+            continue
+        if isinstance(b, str) and parse_label(b):
+            seen_label = True
+        out.append(b)
+    return out
+
+
 def split_parts(blocks: list[Block]) -> Parts:
+    blocks = _flatten_layout_tables(blocks)
     span = _notice_span(blocks)
     if span is not None:
         after = _first_outline_block(blocks, span.end)

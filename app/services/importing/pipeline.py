@@ -119,6 +119,8 @@ def _analyse(doc: SourceDoc, steps: _Steps) -> ImportResult:
     warnings.extend(mark_tasks(outline))
     year = _plan_year(cover, title, cleaned.metadata, warnings)
     tasks = build_tasks(outline, year, annual=not cover.period)
+    if year is None and any(t.deadline_text and t.deadline is None for t in tasks):
+        warnings.add("没有找到文件的年份，完成时限中的“6月底前”等只保留文字，未换算成日期。")
     if not tasks:
         warnings.add("没有识别出重点任务，请在导入后手动标记。")
     steps.at(100, "完成")
@@ -166,5 +168,4 @@ def _plan_year(cover, title: str, metadata: dict[str, str], warnings: WarningLog
         if year:
             warnings.add(f"标题中没有年份，取发文字号中的年份 {year}。")
             return year
-    warnings.add("没有找到文件的年份，完成时限中的“6月底前”等只保留文字，未换算成日期。")
     return None
