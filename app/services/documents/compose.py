@@ -207,6 +207,6 @@ def _label_seals(book: FontBook, pages: list[Page]) -> None:
         if any(isinstance(i, ImageItem) for i in page.items):
             line = break_lines(shape(book, [Run(SEAL_LABEL)], 10.5), 10 ** 6, align="left")[0]
             for it in line_items(book, line, -mm(P.top_mm) + mm(15), 10.5):
-                it.red = True
+                it.red = it.draft_only = True
                 page.footer.append(it)
 

@@ -31,7 +31,7 @@ def shift(items: list, dy: float) -> list:
     for it in items:
         if isinstance(it, TextItem):
             out.append(TextItem(it.x, it.baseline + dy, it.font, it.size, it.text, it.char_space, it.red,
-                                it.hscale))
+                                it.hscale, it.draft_only))
         elif isinstance(it, RectItem):
             out.append(RectItem(it.x, it.top + dy, it.w, it.h, it.red, it.fill, it.stroke))
         elif isinstance(it, ImageItem):

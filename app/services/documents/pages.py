@@ -19,6 +19,7 @@ class TextItem:
     char_space: float = 0.0
     red: bool = False
     hscale: float = 1.0
+    draft_only: bool = False  # printed only with the draft seal image (colour mode)
 
 
 @dataclass(slots=True)

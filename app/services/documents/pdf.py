@@ -66,7 +66,7 @@ def _paint_items(c: Canvas, items: list, ox: float, oy: float, mode: str, images
     state: list = [None, None, None, None, None]  # font, size, Tc, Tz, colour
     for it in items:
         if isinstance(it, TextItem):
-            if not _colour_ok(it.red, mode):
+            if not _colour_ok(it.red, mode) or (it.draft_only and mode != "color"):
                 continue
             _text_ops(c, ops, state, it, ox + it.x, oy - it.baseline, it.red and mode == "color")
         elif isinstance(it, RectItem):

@@ -101,6 +101,7 @@ def test_overlay_leaves_out_red_parts_at_unchanged_positions_and_mono_prints_bla
     seal_page = next(i for i, p in enumerate(colour.pdf.pages) if p.images)
     assert "草稿示意" in colour.pdf.pages[seal_page].extract_text()
     assert not overlay.pdf.pages[seal_page].images and not mono.pdf.pages[seal_page].images
+    assert "草稿示意" not in mono.pdf.pages[seal_page].extract_text()
 
 
 def test_colophon_after_a_blank_page_leaves_both_unnumbered():
