@@ -21,6 +21,7 @@ _HAN_OR_PUNCT = r"[\u4e00-\u9fff，。、；：“”（）《》]"
 _PAGE_SPLICED = re.compile(rf"(?<={_HAN_OR_PUNCT})\s*[{_DASH}]{{1,2}}\s*\d{{1,3}}\s*[{_DASH}]{{1,2}}\s*(?={_HAN_OR_PUNCT})")
 _PAGE_AT_EDGE = re.compile(rf"(?:^\s*[{_DASH}]{{1,2}}\s*\d{{1,3}}\s*[{_DASH}]{{1,2}}\s*(?={_HAN_OR_PUNCT})"
                            rf"|(?<={_HAN_OR_PUNCT})\s*[{_DASH}]{{1,2}}\s*\d{{1,3}}\s*[{_DASH}]{{1,2}}\s*$)")
+_HAS_DASH = re.compile(rf"[{_DASH}]\s*\d")
 DOC_NUMBER_LINE = re.compile(r"^[\u4e00-\u9fffA-Za-z]{1,12}\s*[〔\[【(（［]\s*\d{4}\s*[〕\]】)）］]\s*第?\s*\d{1,5}\s*号$")
 
 
@@ -61,8 +62,9 @@ def remove_page_furniture(lines: list[str]) -> tuple[list[str], PageReport]:
                 report.removed.append(s)
                 continue
             seen.add(s)  # the first occurrence is the real title or 文号
-        new = _PAGE_SPLICED.sub("", line)
-        new = _PAGE_AT_EDGE.sub("", new)
+        new = line
+        if _HAS_DASH.search(line):
+            new = _PAGE_AT_EDGE.sub("", _PAGE_SPLICED.sub("", line))
         if new != line:
             report.page_numbers += 1
             report.removed.append("页码")

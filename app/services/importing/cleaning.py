@@ -71,6 +71,8 @@ def clean_chars(text: str, counts: CharCounts | None = None) -> str:
 
 def tidy_spaces(line: str) -> str:
     """One space at most, none beside Chinese punctuation, none at the ends."""
+    if " " not in line and "\t" not in line:
+        return line
     line = _SPACES.sub(" ", line).strip()
     return _SPACE_BY_PUNCT.sub("", line) if " " in line else line
 

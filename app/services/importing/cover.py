@@ -25,7 +25,12 @@ ORGAN_END = re.compile(r"(?:政府|委员会|委|办公室|办公厅|厅|局|部
                        r"集团|公司|办事处|镇|乡|街道|法院|检察院|政协|人大常委会|领导小组)$")
 _HEADER = re.compile(r"^\S{4,30}文件$")
 _ATTACH_MARK = re.compile(r"^附件\s*\d{0,2}$")
-_NOTE = re.compile(r"^[（(](?:此件|本件)[^）)]{1,20}[）)]$")
+_NOTE = re.compile(r"^[（(][^（）()]{2,60}[）)]$")  # （此件公开发布） （联系人：…，电话：…）
+
+
+def is_note_line(line: str) -> bool:
+    """The 附注 under the date: one bracketed line."""
+    return bool(_NOTE.match(line)) and not re.match(r"^[（(]\s*\d{4}\s*[—\-–－~～至到]", line)
 
 
 def parse_cn_date_line(line: str) -> date | None:
@@ -134,7 +139,7 @@ def parse_cover(lines: list[str], metadata: dict[str, str] | None = None, source
         body_from = (rec_at if rec_at is not None else title_at) + 1
         notice.body = "\n".join(lines[body_from:sig_start])
         end = date_at + 1
-        if end < n and _NOTE.match(lines[end]):
+        if end < n and is_note_line(lines[end]):
             notice.note = lines[end].replace("(", "（").replace(")", "）")
             end += 1
     if not found_any or (title_at is None and date_at is None and notice.doc_number is None):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from app.services.importing.cover import NOTICE_TITLE, parse_cn_date_line, split_organs
+from app.services.importing.cover import NOTICE_TITLE, is_note_line, parse_cn_date_line, split_organs
 from app.services.importing.labels import parse_label
 from app.services.importing.model import Block, Table
 from app.services.importing.table_columns import find_header
@@ -56,7 +56,7 @@ def _notice_span(blocks: list[Block]) -> _Span | None:
     while sig - 1 > rec and isinstance(blocks[sig - 1], str) and split_organs(blocks[sig - 1]) is not None:
         sig -= 1
     end = date + 1
-    if end < len(blocks) and isinstance(blocks[end], str) and blocks[end].startswith(("（此件", "(此件", "（本件")):
+    if end < len(blocks) and isinstance(blocks[end], str) and is_note_line(blocks[end]):
         end += 1
     return _Span(rec, sig, end)
 

@@ -191,3 +191,9 @@ def test_a_title_shown_twice_by_a_web_page_is_read_once():
     cover = parse_cover(["示例县法治政府建设实施方案", "示例县法治政府建设实施方案", "为推进…，制定本方案。"])
     assert cover.title == "示例县法治政府建设实施方案"
     assert cover.preamble == ["为推进…，制定本方案。"]
+
+
+def test_other_notes_under_the_date():
+    cover = parse_cover(["关于印发《X方案》的通知", "各单位：", "现印发。", "X县人民政府", "2022年1月2日", "（联系人：张三，电话：1234567）", "X方案"])
+    assert cover.notice.note == "（联系人：张三，电话：1234567）"
+    assert cover.title == "X方案"
