@@ -111,7 +111,8 @@ def system_font_dirs(environ=os.environ, platform: str = sys.platform) -> list[P
 
 
 def is_truetype(path: Path, index: int = 0) -> bool:
-    """True when the face has TrueType (glyf) outlines; reportlab refuses CFF (.otf) fonts."""
+    """True when the face has TrueType (glyf) outlines and its licence allows embedding a subset;
+    reportlab refuses CFF (.otf) fonts and restricted ones."""
     try:
         with open(path, "rb") as f:
             head = f.read(12)
@@ -124,8 +125,15 @@ def is_truetype(path: Path, index: int = 0) -> bool:
             if head[:4] not in (b"\x00\x01\x00\x00", b"true"):
                 return False
             (num,) = struct.unpack(">H", head[4:6])
-            tags = {f.read(16)[:4] for _ in range(num)}
-            return b"glyf" in tags
+            records = {r[:4]: struct.unpack(">I", r[8:12])[0] for r in (f.read(16) for _ in range(num))}
+            if b"glyf" not in records:
+                return False
+            if b"OS/2" in records:  # embedding licence: restricted or no-subsetting fonts cannot be used
+                f.seek(records[b"OS/2"] + 8)
+                (fs_type,) = struct.unpack(">H", f.read(2))
+                if fs_type == 0x0002 or fs_type & 0x0300:
+                    return False
+            return True
     except OSError:
         return False
 

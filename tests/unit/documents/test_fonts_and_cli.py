@@ -98,3 +98,17 @@ def test_bad_output_path_and_unknown_notice_exit_2_in_chinese(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "无法写入文件" in err and "Traceback" not in err
     assert not Path(blocker / "n.pdf").exists()
+
+
+def test_fonts_whose_licence_forbids_embedding_are_skipped(tmp_path):
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(str(FONTS / "FandolHei-Regular.ttf"), lazy=True)
+    font["OS/2"].fsType = 0x0002  # restricted licence embedding
+    win = tmp_path / "Fonts"
+    win.mkdir()
+    font.save(str(win / "simhei.ttf"))
+    assert not is_truetype(win / "simhei.ttf")
+    assert is_truetype(FONTS / "FandolHei-Regular.ttf")
+    choice = resolve_fonts(windows_dirs=[win], other_dirs=[])
+    assert choice.primary("hei").source == "bundled"
