@@ -14,6 +14,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from app.services.documents.fontnames import find_by_family
 from app.services.errors import DomainError
 
 ROLES = ("xbs", "fang", "hei", "kai", "song")
@@ -145,6 +146,10 @@ class _DirIndex:
         self._dirs = dirs
         self._index: dict[str, Path] | None = None
 
+    def files(self) -> list[Path]:
+        self.find("")
+        return list(self._index.values())
+
     def find(self, name: str) -> Path | None:
         if self._index is None:
             self._index = {}
@@ -188,6 +193,10 @@ def resolve_fonts(resources: Path | None = None, configured: dict[str, str] | No
             chain.append(FontFile(p, 0, p.stem, "config"))
         for table, index, source in ((_WINDOWS, win, "windows"), (_BUNDLED, bundled, "bundled"),
                                      (_FREE, free, "system")):
+            if source == "bundled" and not any(c.source == "windows" for c in chain):
+                hit = find_by_family(win.files(), role)  # installed under another file name
+                if hit and is_truetype(hit[0]):
+                    chain.append(FontFile(hit[0], 0, hit[1], "windows"))
             for fname, face, family in table[role]:
                 p = index.find(fname)
                 if p and is_truetype(p, face) and all(c.path != p for c in chain):

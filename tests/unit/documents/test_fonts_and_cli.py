@@ -112,3 +112,22 @@ def test_fonts_whose_licence_forbids_embedding_are_skipped(tmp_path):
     assert is_truetype(FONTS / "FandolHei-Regular.ttf")
     choice = resolve_fonts(windows_dirs=[win], other_dirs=[])
     assert choice.primary("hei").source == "bundled"
+
+
+def test_a_windows_font_under_another_file_name_is_found_by_its_family_name(tmp_path):
+    from fontTools.ttLib import TTFont
+
+    from app.services.documents.fontnames import family_names
+
+    font = TTFont(str(FONTS / "FandolKai-Regular.ttf"), lazy=True)
+    for rec in font["name"].names:
+        if rec.nameID in (1, 4, 16):
+            rec.string = "楷体_GB2312" if rec.platformID == 3 else "KaiTi_GB2312"
+    win = tmp_path / "Fonts"
+    win.mkdir()
+    font.save(str(win / "my-kai-gb2312.ttf"))
+    assert "楷体_GB2312" in family_names(win / "my-kai-gb2312.ttf")
+    choice = resolve_fonts(windows_dirs=[win], other_dirs=[])
+    kai = choice.primary("kai")
+    assert kai.source == "windows" and kai.family == "楷体_GB2312" and kai.path.name == "my-kai-gb2312.ttf"
+    assert all(s.role != "kai" for s in choice.role_substitutions)
