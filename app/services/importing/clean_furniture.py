@@ -21,6 +21,7 @@ _META_PAIR = re.compile(rf"[\[【|｜]?\s*({_KEY_ALT})\s*(?:[\]】|｜]\s*|[:：
 _PUNCT_ONLY = re.compile(r"^[\s:：,，.。;；_\-—·•*]+$")  # never "|": an empty cell of a "|" table
 _BREADCRUMB = re.compile(r"(?:当前|您的|现在的|所在)的?位置\s*[:：]")
 _NAV_LINE = re.compile(r"^[>›»〉]|首页\s*[>›»〉]")
+_BANNER = re.compile(r"^今天是|^无障碍|^(?:简体|繁体)\s*[|｜]|^(?:设为首页|加入收藏)")
 _SITE_NAMES = re.compile(r"^[\u4e00-\u9fff]{2,15}(?:网|门户)(?:\s*[|｜]\s*[\u4e00-\u9fff]{2,15}(?:网|门户))+$")
 # Lines that mark the end of the article on a web page; what follows them is the site footer.
 _END_MARKERS = re.compile(
@@ -79,7 +80,7 @@ def remove_furniture(lines: list[str]) -> tuple[list[str], FurnitureReport]:
             drop = True
             for key, value in parse_metadata(s).items():
                 report.metadata.setdefault(key, value)
-        elif _SITE_NAMES.match(s) or _SINGLE_FURNITURE.match(s):
+        elif _SITE_NAMES.match(s) or _SINGLE_FURNITURE.match(s) or (_BANNER.search(s) and len(s) <= 60):
             drop = True
         if not _NAV_LINE.search(s) and not _BREADCRUMB.search(s):
             in_breadcrumb = False

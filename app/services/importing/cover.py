@@ -16,7 +16,7 @@ from app.services.importing.cover_title import plan_title_from
 from app.services.importing.model import NoticeFields
 from app.services.numbering import from_chinese, parse_doc_number
 
-NOTICE_TITLE = re.compile(r"关于.{2,}的(?:通知|通报|决定|意见|函|批复|报告)$|印发.{2,}(?:通知|方案)$")
+NOTICE_TITLE = re.compile(r"关于.{2,}的(?:通知|通报|决定|意见|函|批复|报告)》?$|印发.{2,}(?:通知|方案)》?$")
 DOC_NUMBER = re.compile(r"^[\u4e00-\u9fffA-Za-z]{1,12}\s*[〔\[【(（［{]\s*\d{4}\s*[〕\]】)）］}]\s*第?\s*\d{1,5}\s*号$")
 _CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0", "Ｏ": "0", "O": "0"}
 DATE_LINE = re.compile(r"^(\d{4}|[〇零○Ｏ一二三四五六七八九O]{4})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月"
@@ -31,6 +31,12 @@ _NOTE = re.compile(r"^[（(][^（）()]{2,60}[）)]$")  # （此件公开发布�
 def is_note_line(line: str) -> bool:
     """The 附注 under the date: one bracketed line."""
     return bool(_NOTE.match(line)) and not re.match(r"^[（(]\s*\d{4}\s*[—\-–－~～至到]", line)
+
+
+def _unquote(title: str) -> str:
+    """A web page may quote the title, or put the 文号 before it: "京政办发〔2016〕26号《…的通知》"."""
+    m = re.search(r"《([^《》]*(?:关于|印发)[^《》]*)》$", title)
+    return m.group(1) if m else title
 
 
 def parse_cn_date_line(line: str) -> date | None:
@@ -105,7 +111,7 @@ def parse_cover(lines: list[str], metadata: dict[str, str] | None = None, source
             found_any = found_any or notice.doc_number is not None
             search_from = max(search_from, k + 1)
     if title_at is not None:
-        notice.title = lines[title_at]
+        notice.title = _unquote(lines[title_at])
         found_any = True
         search_from = max(search_from, title_at + 1)
         above = lines[title_at - 1] if title_at > i else ""
@@ -185,7 +191,7 @@ def _complete_notice(notice: NoticeFields, plan_title: str, metadata: dict[str, 
 
 def _title_fallback(notice: NoticeFields | None, source_name: str, warnings: list[str]) -> str:
     if notice is not None:
-        m = re.search(r"《([^《》]{2,80})》", notice.title or notice.body)
+        m = re.search(r"[《〈]([^《》〈〉]{2,80})[》〉]", notice.title or notice.body)
         if m:
             warnings.append(f"未找到文件标题，已取通知中的《{m.group(1)}》。")
             return m.group(1)

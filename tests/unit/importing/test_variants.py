@@ -98,3 +98,27 @@ def test_layout_tables_in_a_word_cover(tmp_path):
     assert n.issuers == ["示例县人民政府办公室", "示例县司法局"]
     assert [u.name for u in r.tasks[0].lead] == ["县司法局"]
     assert not any("不是重点任务分工表" in w for w in r.warnings)
+
+
+def test_quoted_title_repeated_number_and_no_plan_title():
+    r = import_text("\n".join([
+        "京政办发〔2016〕26号《北京市人民政府办公厅关于印发〈北京市2016年政务公开工作要点〉的通知》",
+        "《北京市人民政府办公厅关于印发〈北京市2016年政务公开工作要点〉的通知》", "京政办发〔2016〕26号", "京政办发〔2016〕26号",
+        "各区人民政府,市政府各委、办、局:", "《北京市2016年政务公开工作要点》已经市政府同意,现印发给你们。", "北京市人民政府办公厅",
+        "2016年5月28日", "2016年是全面建成小康社会决胜阶段的开局之年。", "一、围绕深化改革推进公开",
+        "(一)进一步推进权力清单公开", "对权力清单进行动态调整。", "(二)推进行政审批公开", "公开审批事项。"]))
+    assert r.notice.title == "北京市人民政府办公厅关于印发〈北京市2016年政务公开工作要点〉的通知"
+    assert r.notice.doc_number == "京政办发〔2016〕26号"
+    assert (r.title, r.year, r.kind) == ("北京市2016年政务公开工作要点", 2016, "年度工作要点")
+    assert r.preamble == "2016年是全面建成小康社会决胜阶段的开局之年。"
+    assert [t.path for t in r.tasks] == [["一", "(一)"], ["一", "(二)"]]
+
+
+def test_site_banners_are_furniture():
+    r = import_text("\n".join([
+        "今天是:2019年10月31日 星期三", "无障碍 简体| 繁体", "您所在的位置:政务公开 > 工作报告", "2020年静海区法治政府建设情况报告",
+        "文章来源:司法局 更新时间:2021/03/29 11:30:01", "2020年静海区法治政府建设情况报告", "2020年,静海区坚持依法行政。",
+        "一、主要举措", "(一)加强组织领导", "1.加强党的领导。区委研究部署。", "2.强化考核评价。纳入绩效考核。"]))
+    assert r.title == "2020年静海区法治政府建设情况报告" and r.notice is None
+    assert r.preamble == "2020年，静海区坚持依法行政。"
+    assert len(r.tasks) == 2
