@@ -69,6 +69,12 @@ def clean_chars(text: str, counts: CharCounts | None = None) -> str:
     return late_chars(early_chars(text, counts), counts)
 
 
+def _tabs_to_cells(line: str) -> str:
+    """A table row copied out of Word keeps its cells apart with tabs; mark them as "|" cells
+    (one tab is only the gap after a list number)."""
+    return " | ".join(c.strip() for c in line.split("\t")) if line.count("\t") >= 2 else line
+
+
 def tidy_spaces(line: str) -> str:
     """One space at most, none beside Chinese punctuation, none at the ends."""
     if " " not in line and "\t" not in line:
@@ -89,7 +95,7 @@ def clean_document(doc: SourceDoc, log: WarningLog) -> Cleaned:
         else:
             lines.append(block)
     text = early_chars("\n".join(lines), counts)
-    lines = [tidy_spaces(line) for line in text.split("\n")]
+    lines = [tidy_spaces(_tabs_to_cells(line)) for line in text.split("\n")]
 
     lines, furniture = remove_furniture(lines)
     if furniture.removed:

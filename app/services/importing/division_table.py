@@ -36,7 +36,7 @@ def _units(text: str, role: str, marks: Markings) -> None:
 
 
 def _serial(text: str) -> int | None:
-    s = text.strip().rstrip(".．、")
+    s = text.strip().strip("（()）").rstrip(".．、")
     return int(s) if s.isdigit() and len(s) <= 4 else None
 
 

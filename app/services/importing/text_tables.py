@@ -74,6 +74,8 @@ def _cell_per_line(region: list[str]) -> tuple[Table | None, list[str], list[str
         parts = _cells(s)
         if len(parts) > 1 and parts[-1] == "":
             parts = parts[:-1]  # the mark closes the cell; nothing follows it
+        elif len(parts) > 1 and parts[0] == "":
+            parts = parts[1:]  # "| 1": the mark opens the cell
         parts[0] = pending + parts[0]
         pending = ""
         cells.extend(parts)

@@ -127,3 +127,15 @@ def test_clean_text_runs_every_stage():
     assert cleaned.blocks == ["一、总体要求", "（一）加强领导。落实责任。"]
     assert "智能问答" in cleaned.removed
     assert not any(isinstance(b, Table) for b in cleaned.blocks)
+
+
+def test_tab_separated_rows_and_leading_pipes_make_tables():
+    from app.services.importing.cleaning import clean_text
+
+    text = "\n".join(["序号\t重点任务\t牵头单位", "1\t加强领导\t县司法局", "2\t依法行政\t县政府办公室", "3\t严格执法\t县公安局",
+                      "一、\t总体要求"])
+    blocks = clean_text(text).blocks
+    assert blocks[0].rows[1] == ["1", "加强领导", "县司法局"]
+    assert blocks[1] == "一、总体要求"  # one tab after a list number is not a table
+    lines = ["| 序号", "| 重点任务", "| 牵头单位", "| 1", "| 甲", "| A局"]
+    assert split_text_tables(lines)[0][0].rows == [["序号", "重点任务", "牵头单位"], ["1", "甲", "A局"]]
