@@ -75,6 +75,12 @@ class Notice(TimestampMixin, Base):
     printed_by: Mapped[str] = mapped_column(String(120), default="")
     print_date: Mapped[date | None] = mapped_column(Date)
     status: Mapped[str] = mapped_column(String(10), default="草稿")
+    # Optional 版头 elements (GB/T 9704-2012 §7.2.1–7.2.3, §7.2.6) and a draft-only seal picture.
+    copy_no: Mapped[str] = mapped_column(String(12), default="", server_default="")
+    secrecy: Mapped[str] = mapped_column(String(40), default="", server_default="")
+    urgency: Mapped[str] = mapped_column(String(10), default="", server_default="")
+    signers: Mapped[str] = mapped_column(String(200), default="", server_default="")  # 签发人, 、-separated
+    seal_image: Mapped[str] = mapped_column(String(500), default="", server_default="")
     lineage_id: Mapped[int | None] = mapped_column(Integer, index=True)
     revision: Mapped[int] = mapped_column(Integer, default=1)
     is_current: Mapped[bool] = mapped_column(Boolean, default=True)

@@ -112,6 +112,11 @@ class NoticeDTO:
     lineage_id: int | None
     revision: int
     is_current: bool
+    copy_no: str = ""  # 份号
+    secrecy: str = ""  # 密级和保密期限, e.g. 秘密★1年
+    urgency: str = ""  # 紧急程度: 特急 / 加急
+    signers: tuple[str, ...] = ()  # 签发人 of a 上行文
+    seal_image: str = ""  # picture of the seal, for drafts only
 
     @property
     def doc_number(self) -> str:

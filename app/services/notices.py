@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 
 from sqlalchemy import func, select
@@ -17,7 +18,8 @@ from app.services.errors import DuplicateError, FrozenError, NotFoundError, Vali
 from app.services.numbering import format_doc_number
 
 _NOTICE_FIELDS = ("plan_id", "title", "recipients", "body", "sign_date", "signature_mode", "note", "cc",
-                  "printed_by", "print_date", "doc_prefix", "doc_year", "doc_serial")
+                  "printed_by", "print_date", "doc_prefix", "doc_year", "doc_serial", "copy_no", "secrecy",
+                  "urgency", "signers", "seal_image")
 SIGNATURE_MODES = ("sealed", "unsealed")
 
 
@@ -32,8 +34,13 @@ def notice_dto(n: Notice) -> NoticeDTO:
         recipients=n.recipients, body=n.body, attachments=tuple(json.loads(n.attachments or "[]")),
         sign_date=n.sign_date, signature_mode=n.signature_mode, note=n.note, cc=n.cc,
         printed_by=n.printed_by, print_date=n.print_date, status=n.status, lineage_id=n.lineage_id,
-        revision=n.revision, is_current=n.is_current,
+        revision=n.revision, is_current=n.is_current, copy_no=n.copy_no, secrecy=n.secrecy,
+        urgency=n.urgency, signers=split_signers(n.signers), seal_image=n.seal_image,
     )
+
+
+def split_signers(text: str) -> tuple[str, ...]:
+    return tuple(p for p in re.split(r"[、，,;；\s]+", text or "") if p)
 
 
 class NoticeService:
@@ -217,7 +224,20 @@ def _check_prefix(prefix: str) -> str:
     return prefix
 
 
+URGENCIES = ("", "特急", "加急", "特提", "平急")
+_SECRECY = re.compile(r"^(?:(?:秘密|机密|绝密)(?:★\s*\S{1,12})?)?$")
+
+
 def _check_fields(fields: dict) -> None:
+    if "signers" in fields and not isinstance(fields["signers"], str):
+        fields["signers"] = "、".join(fields["signers"])
+    copy_no = (fields.get("copy_no") or "").strip()
+    if copy_no and (not copy_no.isdigit() or len(copy_no) > 6):
+        raise ValidationError("份号应为不超过 6 位的阿拉伯数字，如“000001”。")
+    if not _SECRECY.match((fields.get("secrecy") or "").strip()):
+        raise ValidationError("密级应为“秘密”“机密”或“绝密”，可加保密期限，如“秘密★1年”。")
+    if (fields.get("urgency") or "").strip() not in URGENCIES:
+        raise ValidationError("紧急程度应为“特急”或“加急”（电报可用“特提”“平急”）。")
     if fields.get("signature_mode", "sealed") not in SIGNATURE_MODES:
         raise ValidationError("署名方式只能是“加盖印章”或“不加盖印章”。")
     serial = fields.get("doc_serial")

@@ -1,6 +1,8 @@
 """Notice page: draft a notice, number checks, live preview, export PDF / DOCX / XLSX (measured),
 printing at true scale, mark as issued (locked) and new revisions."""
 
+import io
+
 import pdfplumber
 import pytest
 from docx import Document
@@ -138,3 +140,30 @@ def test_checker_findings_are_listed_beside_the_preview(page):
     items = [page.preview.warnings.item(i).text() for i in range(page.preview.warnings.count())]
     assert any("半角标点" in t for t in items)
     assert page.preview.warnings_label.text().startswith("格式检查：1 条提示")
+
+
+def test_head_elements_are_saved_and_printed(page, ctx, dialogs):
+    """份号, 密级, 紧急程度 and 签发人 typed in the form reach the database and the PDF."""
+    from app.ui import document_output
+
+    extras = page.form.extras
+    assert not extras.isChecked()  # the demo notice uses none of them
+    extras.setChecked(True)
+    extras.copy_no.setText("26")
+    extras.secrecy.setCurrentText("秘密")
+    extras.period.setText("1年")
+    extras.urgency.setCurrentText("特急")
+    extras.signers.setText("张明、李华")
+    page.save_now()
+    stored = ctx.services.notices.get_notice(page.notice.id)
+    assert (stored.copy_no, stored.secrecy, stored.urgency, stored.signers) == ("26", "秘密★1年", "特急", ("张明", "李华"))
+    pdf = document_output.preview(ctx, stored.id, "color").pdf
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        text = (doc.pages[0].extract_text() or "").replace(" ", "")
+    assert "000026" in text and "秘密★1年" in text and "特急" in text and "签发人：" in text and "张明" in text
+    page.form.load(ctx.services.notices.get_notice(stored.id))
+    assert extras.isChecked() and extras.period.text() == "1年"
+    extras.copy_no.setText("12ab")
+    page.save_now()  # refused with a message, nothing stored
+    assert ctx.services.notices.get_notice(stored.id).copy_no == "26"
+    assert "份号" in page.window().statusBar().currentMessage()

@@ -118,3 +118,15 @@ def test_joint_issuers_keep_their_order(empty_ctx, issuer):
     assert [i.name for i in joint.issuers] == ["中共示例县委办公室", "示例县人民政府办公室"]
     assert joint.doc_number == "示委办发〔2026〕1号"  # the lead organ's 代字
     assert party.header_text == "中共示例县委办公室文件"
+
+
+def test_head_elements_are_validated(empty_ctx, issuer):
+    n = empty_ctx.services.notices
+    ok = n.create_notice([issuer.id], title="上行请示", copy_no="000003", secrecy="机密★5年", urgency="加急",
+                         signers=["张明", "李华"])
+    assert (ok.copy_no, ok.secrecy, ok.urgency, ok.signers) == ("000003", "机密★5年", "加急", ("张明", "李华"))
+    for bad, word in ((dict(copy_no="0000001"), "份号"), (dict(copy_no="A1"), "份号"),
+                      (dict(secrecy="内部"), "密级"), (dict(urgency="很急"), "紧急程度")):
+        with pytest.raises(ValidationError, match=word):
+            n.update_notice(ok.id, **bad)
+    assert n.get_notice(ok.id).secrecy == "机密★5年"

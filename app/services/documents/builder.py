@@ -16,6 +16,7 @@ from app.services.documents.model import (
     Signature,
     Table,
 )
+from app.services.documents.profile import PROFILE as P
 from app.services.documents.tables import KIND_TITLE, TABLE_KINDS, build_table
 from app.services.dto import NodeDTO, NoticeDTO, PlanDTO
 from app.services.plan_tree import iter_nodes
@@ -76,6 +77,8 @@ def notice_document(notice: NoticeDTO, plan: PlanDTO | None = None, roots: list[
     date_text = format_cn_date(sign) if sign else ""
     doc = NoticeDocument(
         title=notice.title, organs=organs or [""], mark_suffix=suffix, doc_number=notice.doc_number,
+        copy_no=notice.copy_no.zfill(P.copy_no_digits) if notice.copy_no else "",
+        secrecy=notice.secrecy, urgency=notice.urgency, signers=list(notice.signers),
         recipients=_recipients(notice.recipients), paragraphs=text_paragraphs(notice.body),
         signature=Signature([i.name for i in notice.issuers], date_text, notice.signature_mode != "unsealed",
                             seal_image),

@@ -40,6 +40,8 @@ class DocumentService:
         if notice.plan_id is not None:
             plan = self.plans.get_plan(notice.plan_id)
             roots = self.plans.tree(notice.plan_id)
+        if seal_image is None and notice.seal_image:
+            seal_image = Path(notice.seal_image)  # the picture chosen on the notice itself
         if seal_image is not None and not Path(seal_image).is_file():
             raise ValidationError(f"找不到印章图像文件“{seal_image}”。")
         return notice_document(notice, plan, roots, seal_image)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.dto import IssuerDTO, NoticeDTO, PlanSummary
+from app.ui.widgets.notice_extras import NoticeExtras
 
 # kinds the document engine knows: the plan itself, and its three summary tables
 ATTACHMENT_KINDS = (("plan", "工作要点全文"), ("division", "重点任务分工表"), ("unit-list", "责任清单（按单位）"),
@@ -161,9 +162,13 @@ class NoticeForm(QWidget):
         pr_row.addWidget(QLabel("印发日期"))
         pr_row.addWidget(self.print_date)
         form.addRow("印发机关", pr_row)
+        self.extras = NoticeExtras()
+        self.extras.edited.connect(self._changed)
+        self.extras.toggled.connect(self._changed)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addLayout(form)
+        lay.addWidget(self.extras)
         lay.addStretch(1)
 
         for w in (self.prefix, self.title, self.recipients, self.note, self.cc, self.printed_by):
@@ -231,6 +236,7 @@ class NoticeForm(QWidget):
             self.cc.setText(n.cc)
             self.printed_by.setText(n.printed_by)
             self.print_date.setDate(_qdate(n.print_date or n.sign_date))
+            self.extras.load(n)
             self.setEnabled(n.status != "已印发")
         finally:
             self._loading = False
@@ -266,6 +272,8 @@ class NoticeForm(QWidget):
             "cc": self.cc.text().strip(),
             "printed_by": self.printed_by.text().strip(),
             "print_date": _pydate(self.print_date.date()),
+            **(self.extras.fields() if self.extras.isChecked() else dict.fromkeys(
+                ("copy_no", "secrecy", "urgency", "signers", "seal_image"), "")),
         }
 
     def set_number_status(self, text: str, ok: bool) -> None:
