@@ -83,6 +83,27 @@ def path_label(level: int, n: int) -> str:
     return chr(0x2460 + n - 1) if n <= 20 else str(n)
 
 
+def continuous_levels(spec: str) -> frozenset[int]:
+    """Levels whose numbers run on across parents, from Plan.numbering.
+
+    "restart": every list starts at 1; "continuous": （一） runs on across the parts;
+    "continuous:2,3": the listed levels run on (a 实施方案 numbering its 1. through 85.)."""
+    if spec == "continuous":
+        return frozenset({2})
+    if spec.startswith("continuous:"):
+        return frozenset(int(x) for x in spec.split(":", 1)[1].split(",") if x.strip().isdigit())
+    return frozenset()
+
+
+def numbering_spec(levels) -> str:
+    levels = sorted(set(levels))
+    if not levels:
+        return "restart"
+    if levels == [2]:
+        return "continuous"
+    return "continuous:" + ",".join(map(str, levels))
+
+
 # ---- 发文字号 ----------------------------------------------------------------------------
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session
 
 from app.models import Assignment, Plan, PlanNode, Unit
 from app.services.dto import AssignmentDTO, NodeDTO
-from app.services.numbering import print_label
+from app.services.numbering import continuous_levels, print_label
 
 
 def load_tree(s: Session, plan: Plan) -> list[NodeDTO]:
@@ -43,14 +43,15 @@ def load_tree(s: Session, plan: Plan) -> list[NodeDTO]:
 
 
 def assign_labels(roots: list[NodeDTO], numbering: str = "restart") -> None:
+    running_levels = continuous_levels(numbering)
     running: dict[int, int] = {}
 
     def walk(nodes: list[NodeDTO], level: int) -> None:
         for i, n in enumerate(nodes, start=1):
             n.level = level
-            if numbering == "continuous" and level == 2:
-                running[2] = running.get(2, 0) + 1
-                n.label = print_label(level, running[2])
+            if level in running_levels:
+                running[level] = running.get(level, 0) + 1
+                n.label = print_label(level, running[level])
             else:
                 n.label = print_label(level, i)
             walk(n.children, level + 1)

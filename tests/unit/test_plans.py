@@ -51,9 +51,22 @@ def test_move_into_own_subtree_is_refused(plan):
 
 def test_continuous_numbering(plan):
     plans, p, ids = plan
-    plans.add_node(p.id, ids["乙"], heading="乙一")
+    b1 = plans.add_node(p.id, ids["乙"], heading="乙一")
+    plans.add_node(p.id, ids["甲一"], heading="甲一1")
+    plans.add_node(p.id, b1, heading="乙一1")
     plans.update_plan(p.id, numbering="continuous")
     assert ("（三）", "乙一") in labels(plans.tree(p.id))
+    assert ("1．", "乙一1") in labels(plans.tree(p.id))
+    plans.update_plan(p.id, numbering="continuous:2,3")
+    assert ("2．", "乙一1") in labels(plans.tree(p.id))
+
+
+def test_numbering_specs_round_trip():
+    from app.services.numbering import continuous_levels, numbering_spec
+
+    for levels in ((), (2,), (2, 3), (3,)):
+        assert continuous_levels(numbering_spec(levels)) == frozenset(levels)
+    assert numbering_spec(()) == "restart" and numbering_spec([2]) == "continuous"
 
 
 def test_delete_and_restore_node(plan, empty_ctx):

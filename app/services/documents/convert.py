@@ -13,6 +13,7 @@ from app.services.documents.model import Colophon, IssuedDocument, NoticeDocumen
 from app.services.dto import AssignmentDTO, NodeDTO
 from app.services.importing import ImportResult
 from app.services.importing.model import Item
+from app.services.numbering import numbering_spec
 from app.services.plan_tree import assign_labels
 
 
@@ -23,7 +24,7 @@ class Converted:
     defaults: list[str] = field(default_factory=list)  # what was filled in, in Chinese
 
 
-def import_tree(items: list[Item], continuous: bool = False) -> list[NodeDTO]:
+def import_tree(items: list[Item], continuous_levels: tuple[int, ...] = ()) -> list[NodeDTO]:
     """The importer's outline as plan nodes with labels computed the way the app prints them."""
     counter = iter(range(1, 1_000_000))
 
@@ -38,7 +39,7 @@ def import_tree(items: list[Item], continuous: bool = False) -> list[NodeDTO]:
         return n
 
     roots = [node(it, None, i) for i, it in enumerate(items)]
-    assign_labels(roots, "continuous" if continuous else "restart")
+    assign_labels(roots, numbering_spec(continuous_levels))
     return roots
 
 
@@ -57,7 +58,7 @@ def convert_result(result: ImportResult, today: date | None = None) -> Converted
     today = today or date.today()
     n = result.notice
     defaults: list[str] = []
-    roots = import_tree(result.outline, result.continuous_numbering)
+    roots = import_tree(result.outline, result.continuous_levels)
     plan_title = result.title or "（无标题）"
     issuers = list(n.issuers) if n and n.issuers else []
     if not issuers:

@@ -100,7 +100,7 @@ class Outline:
     closing: list[str]
     tables: list[Table]  # tables met after or inside the body, for the 分工表 stage
     attachment_note: str = ""
-    continuous_numbering: bool = False
+    continuous_levels: tuple[int, ...] = ()  # depths numbered on across parents
 
     def items(self):
         for r in self.roots:

@@ -53,7 +53,7 @@ def build_outline(blocks: list[Block], preamble: list[str]) -> tuple[Outline, li
     outline = Outline(preamble=pre, roots=roots, closing=[], tables=tables, attachment_note=attachment_note)
     warnings += _split_closing(outline)
     warnings += _check_numbering(roots)
-    outline.continuous_numbering = _continuous(roots)
+    outline.continuous_levels = _continuous(roots)
     return outline, warnings
 
 
@@ -98,7 +98,15 @@ def _check_numbering(items: list[Item], parent: str = "") -> list[str]:
     return warnings
 
 
-def _continuous(roots: list[Item]) -> bool:
-    """（一）（二）… running on across the parts (alashan, xinjiang) rather than restarting."""
-    firsts = [r.children[0] for r in roots if r.children]
-    return len(firsts) >= 2 and any(c.number != 1 for c in firsts[1:])
+def _continuous(roots: list[Item]) -> tuple[int, ...]:
+    """Depths whose numbers run on across their parents rather than restarting: （一）（二）… across
+    the parts (alashan, xinjiang), or 1.–85. across the （一） items (qijiang)."""
+    levels = []
+    parents, depth = roots, 2
+    while parents:
+        firsts = [p.children[0] for p in parents if p.children]
+        if len(firsts) >= 2 and any(c.number != 1 for c in firsts[1:]):
+            levels.append(depth)
+        parents = [c for p in parents for c in p.children]
+        depth += 1
+    return tuple(levels)

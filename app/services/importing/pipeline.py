@@ -128,7 +128,7 @@ def _analyse(doc: SourceDoc, steps: _Steps) -> ImportResult:
     return ImportResult(
         source=doc.name, title=title, kind=plan_kind(title), year=year, period=cover.period,
         notice=notice, tasks=tasks, outline=outline.roots, preamble="\n".join(outline.preamble),
-        closing="\n".join(outline.closing), continuous_numbering=outline.continuous_numbering,
+        closing="\n".join(outline.closing), continuous_levels=outline.continuous_levels,
         warnings=warnings.messages(),
     )
 

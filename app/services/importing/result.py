@@ -20,7 +20,7 @@ class ImportResult:
     outline: list[Item]
     preamble: str = ""
     closing: str = ""
-    continuous_numbering: bool = False
+    continuous_levels: tuple[int, ...] = ()  # depths numbered on across parents
     warnings: list[str] = field(default_factory=list)
 
     def printed_units(self) -> list[str]:

@@ -19,7 +19,7 @@ from app.services.importing.model import Item
 from app.services.importing.pipeline import ImportCancelled
 from app.services.importing.result import ImportResult
 from app.services.importing.unit_category import guess_category
-from app.services.numbering import parse_doc_number
+from app.services.numbering import numbering_spec, parse_doc_number
 from app.services.plan_snapshot import load_plan
 from app.services.unit_matching import UnitRecord, match_unit
 
@@ -53,7 +53,7 @@ def store_import(session_factory: sessionmaker[Session], result: ImportResult, *
             "title": result.title[:200], "kind": result.kind, "year": result.year, "period": result.period[:40],
             "issuer_text": "、".join(result.notice.issuers)[:200] if result.notice else "",
             "preamble": result.preamble, "closing": result.closing, "status": "草稿",
-            "numbering": "continuous" if result.continuous_numbering else "restart",
+            "numbering": numbering_spec(result.continuous_levels),
             "source_file": (source_file or result.source)[:500],
         }, "nodes": nodes}
         plan = load_plan(s, snapshot)

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 from app.services.dto import PlanDTO
 from app.services.plans import PLAN_KINDS
 
-NUMBERING = (("restart", "（一）每部分重新编号"), ("continuous", "（一）跨部分连续编号"))
+NUMBERING = (("restart", "（一）每部分重新编号"), ("continuous", "（一）跨部分连续编号"),
+             ("continuous:2,3", "（一）和 1. 都连续编号"))
 
 
 class PlanDialog(QDialog):
@@ -44,7 +45,9 @@ class PlanDialog(QDialog):
         for key, text in NUMBERING:
             self.numbering.addItem(text, key)
         if plan:
-            self.numbering.setCurrentIndex(0 if plan.numbering != "continuous" else 1)
+            if self.numbering.findData(plan.numbering) < 0:  # an imported spec such as "continuous:3"
+                self.numbering.addItem(f"按原文编号（{plan.numbering}）", plan.numbering)
+            self.numbering.setCurrentIndex(self.numbering.findData(plan.numbering))
         self.preamble = QPlainTextEdit(plan.preamble if plan else "")
         self.preamble.setPlaceholderText("指导思想、总体要求等开头段落（可选）")
         self.closing = QPlainTextEdit(plan.closing if plan else "")

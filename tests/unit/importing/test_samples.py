@@ -52,7 +52,7 @@ def test_xinjiang_paths_follow_continuous_numbering(sample):
             expected.append([to_chinese(part), f"({to_chinese(k)})"])
             k += 1
     assert [t.path for t in r.tasks] == expected
-    assert r.continuous_numbering
+    assert r.continuous_levels == (2,)
 
 
 def test_xinjiang_units_come_from_the_attached_table(sample):
@@ -133,6 +133,7 @@ def test_qijiang_tasks_are_the_numbered_items(sample):
     guiding = {h["heading"] for h in r.to_dict()["outline"][0]["children"]}
     assert guiding == {"指导思想", "主要原则", "总体目标"}  # in the outline, not tasks
     assert not any(t.path[:2] == ["一", "(一)"] for t in r.tasks)
+    assert r.continuous_levels == (2, 3)  # （一）… and 1.–85. both run on across their parents
 
 
 def test_qijiang_deadlines(sample):

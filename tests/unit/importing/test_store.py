@@ -10,6 +10,7 @@ from app.models.database import session_scope
 from app.services.importing import ImportCancelled, import_file, import_text
 from app.services.importing.store import NEW_UNIT, SKIP_UNIT, store_import
 from app.services.importing.unit_preview import match_printed_units, unknown_unit_warnings
+from app.services.plan_tree import iter_nodes
 
 from .conftest import SAMPLE_FILES
 
@@ -60,6 +61,10 @@ def test_joint_notice_gets_two_issuers_and_no_number(empty_ctx):
     assert notice.doc_serial is None and notice.status == "草稿" and notice.note == "（此件公开发布）"
     plan = empty_ctx.services.plans.get_plan(report.plan_id)
     assert plan.period == "2021—2025年" and plan.closing.startswith("全区各街镇")
+    # the stored plan prints the labels the source printed: 1.–85. run on across the （一） items
+    printed = [(n.label, n.original_label) for n in iter_nodes(empty_ctx.services.plans.tree(plan.id)) if n.level >= 2]
+    assert [label for label, _ in printed if label.endswith("．")][-1] == "85．"
+    assert all(label.strip("（）．") == orig.strip("()（）.．、 ") for label, orig in printed)
 
 
 def test_existing_issuer_is_reused(empty_ctx):
