@@ -17,6 +17,7 @@ from app.models.migrate import SchemaTooNewError, upgrade_to_head
 from app.paths import AppPaths, resources_dir
 from app.services.demo_data import load_demo_if_empty
 from app.services.errors import DomainError
+from app.services.importing import ImportService
 from app.services.notices import NoticeService
 from app.services.plans import PlanService
 from app.services.settings import Settings, SettingsService
@@ -35,6 +36,7 @@ class Services:
     plans: PlanService
     notices: NoticeService
     settings: SettingsService
+    imports: ImportService
 
 
 @dataclass
@@ -75,12 +77,9 @@ def open_context(paths: AppPaths, load_demo: bool = True) -> AppContext:
     sf = make_session_factory(engine)
     settings_service = SettingsService(sf)
     settings = settings_service.load()
-    services = Services(
-        units=UnitService(sf, region_names=(settings.county_name,) if settings.county_name else ()),
-        plans=PlanService(sf),
-        notices=NoticeService(sf),
-        settings=settings_service,
-    )
+    units = UnitService(sf, region_names=(settings.county_name,) if settings.county_name else ())
+    services = Services(units=units, plans=PlanService(sf), notices=NoticeService(sf),
+                        settings=settings_service, imports=ImportService(sf, units))
     res = resources_dir()
     demo_id = None
     if load_demo and not settings.demo_loaded:

@@ -10,8 +10,6 @@ from pathlib import Path
 
 from app.commands.common import context_from
 from app.services.importing import import_file
-from app.services.importing.store import store_import
-from app.services.importing.unit_preview import match_printed_units
 
 
 def register(subparsers) -> None:
@@ -42,10 +40,9 @@ def run(args: argparse.Namespace) -> int:
         return 0
     ctx = context_from(args)
     try:
-        units = ctx.services.units
-        matches = match_printed_units(result, units.records(), units.region_names)
-        report = store_import(ctx.session_factory, result, region_names=units.region_names,
-                              source_file=str(Path(args.file).resolve()))
+        imports = ctx.services.imports
+        matches = imports.match_units(result)
+        report = imports.store(result, source_file=str(Path(args.file).resolve()))
     finally:
         ctx.close()
     parts = sum(1 for _ in result.outline)

@@ -5,12 +5,13 @@ The functions run inside TaskRunner work (no Qt here)."""
 
 from __future__ import annotations
 
-import importlib
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.context import AppContext
+from app.services.checks import check_notice
+from app.services.documents.renderer import DocumentService
 from app.services.errors import ValidationError
 
 
@@ -28,21 +29,10 @@ class Exported:
     warnings: list[str] = field(default_factory=list)
 
 
-def _module(name: str):
-    try:
-        return importlib.import_module(name)
-    except ImportError:
-        return None
-
-
-def available() -> bool:
-    return _module("app.services.documents.renderer") is not None
-
-
-def _service(ctx: AppContext):
-    renderer = _module("app.services.documents.renderer")
+def _service(ctx: AppContext) -> DocumentService:
+    # built per call: cheap, and it always sees the font files currently chosen in 设置
     s = ctx.services
-    return renderer.DocumentService(s.plans, s.notices, ctx.resources, ctx.settings.font_paths)
+    return DocumentService(s.plans, s.notices, ctx.resources, ctx.settings.font_paths)
 
 
 def _notes(result) -> list[str]:
@@ -50,12 +40,9 @@ def _notes(result) -> list[str]:
 
 
 def format_warnings(ctx: AppContext, notice_id: int) -> list[str]:
-    """The format checker's findings for the notice, when the checker is part of this version."""
-    checks = _module("app.services.checks")
-    if checks is None or not hasattr(checks, "check_notice"):
-        return []
+    """The format checker's findings for the notice."""
     doc = _service(ctx).notice_model(notice_id)
-    return [f.text() if hasattr(f, "text") else str(f) for f in checks.check_notice(doc)]
+    return [f.text() for f in check_notice(doc)]
 
 
 def preview(ctx: AppContext, notice_id: int, mode: str) -> Preview:

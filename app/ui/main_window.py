@@ -215,11 +215,8 @@ class MainWindow(QMainWindow):
 
     # ---- import --------------------------------------------------------------------------
     def open_import(self, path: str | None = None) -> None:
-        from app.ui.dialogs.import_wizard import ImportWizard, importer_available
+        from app.ui.dialogs.import_wizard import ImportWizard
 
-        if not importer_available():
-            QMessageBox.information(self, "从文件导入", "本版本尚未包含导入功能。")
-            return
         self.import_wizard = ImportWizard(self.ctx, self.runner, self)
         self.import_wizard.plan_ready.connect(self._save_import)
         if path:

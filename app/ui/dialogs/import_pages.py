@@ -89,7 +89,7 @@ class AnalysePage(QWizardPage):
         self.step.setText("读取文件…")
         path = self.wiz.path()
         self.handle = self.wiz.runner.submit(
-            lambda control: import_bridge.analyse(path, control), self._done, self._failed,
+            lambda control: import_bridge.analyse(self.wiz.ctx, path, control), self._done, self._failed,
             title="正在分析文件…", show_progress=False, on_progress=self._progress)
 
     def cleanupPage(self) -> None:
@@ -219,7 +219,7 @@ class UnitsPage(QWizardPage):
                              f"{open_count} 个需要确认。" if open_count else
                              f"文件中的 {len(matches)} 个单位名称都已与名录匹配。")
         self.table.setRowCount(len(matches))
-        new, skip = import_bridge.new_unit_choice(), import_bridge.skip_unit_choice()
+        new, skip = import_bridge.NEW_UNIT, import_bridge.SKIP_UNIT
         for row, m in enumerate(matches):
             self.table.setItem(row, 0, QTableWidgetItem(m.printed))
             self.table.setItem(row, 1, QTableWidgetItem(str(m.tasks)))

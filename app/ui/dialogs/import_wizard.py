@@ -11,10 +11,6 @@ from app.ui import import_bridge
 from app.ui.dialogs.import_pages import AnalysePage, FilePage, PreviewPage, UnitsPage
 
 
-def importer_available() -> bool:
-    return import_bridge.available()
-
-
 class ImportWizard(QWizard):
     plan_ready = Signal(object, str, str)  # make() → PlanDTO, file path, title
 

@@ -38,9 +38,6 @@ class NoticeActions:
     def _ready(self) -> bool:
         if self.page.notice is None:
             return False
-        if not document_output.available():
-            messages.inform(self.page, "公文输出", "本版本尚未包含公文排版引擎，暂不能导出或打印。")
-            return False
         self.page.save_now()
         return True
 

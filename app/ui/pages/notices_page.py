@@ -323,9 +323,6 @@ class NoticesPage(QWidget):
             self.preview.show_message("尚无公文")
             self.preview.set_warnings([])
             return
-        if not document_output.available():
-            self.preview.show_message("本版本尚未包含公文排版引擎，暂无预览。")
-            return
         self._generation += 1
         generation, notice_id, mode = self._generation, self.notice.id, self.current_mode()
         self.preview.set_busy()
