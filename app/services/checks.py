@@ -8,18 +8,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from app.services.numbering import from_chinese
+from app.services.importing.labels import parse_label
 
 _DOC_NO_OK = re.compile(r"^[^〔〕\[\]【】()（）]+〔\d{4}〕[1-9]\d*号$")
 _DATE_OK = re.compile(r"^\d{4}年[1-9]\d?月[1-9]\d?日$")
 _CJK = r"[\u3400-\u9fff\u3000-\u303f\uff00-\uffef“”‘’]"
 _HALF_PUNCT = re.compile(rf"(?<={_CJK})[,;:?!()]|[,;:?!()](?={_CJK})")
-_HEADINGS = [
-    (1, re.compile(r"^([一二三四五六七八九十百]+)、")),
-    (2, re.compile(r"^[（(]([一二三四五六七八九十百]+)[）)]")),
-    (3, re.compile(r"^(\d{1,3})(?:[．.](?!\d)|、)")),
-    (4, re.compile(r"^[（(](\d{1,3})[）)]")),
-]
 
 
 @dataclass(frozen=True)
@@ -76,29 +70,22 @@ def check_headings(paragraphs: list[str]) -> list[Finding]:
     last = {1: 0, 2: 0, 3: 0, 4: 0}
     running = {1: 0, 2: 0, 3: 0, 4: 0}  # 通篇连续编号 (（一）…（三十五） across parts) is allowed too
     for text in paragraphs:
-        for level, rx in _HEADINGS:
-            m = rx.match(text.strip())
-            if not m:
-                continue
-            raw = m.group(1)
-            try:
-                n = int(raw) if raw.isdigit() else from_chinese(raw)
-            except ValueError:
-                break
-            label = m.group(0)
-            if level == 3 and label.endswith("、"):
-                out.append(Finding("heading_level3_dun", f"第三层序号“{label}”应写作“{n}．”（不用顿号）。",
-                                   text[:20]))
-            expected = last[level] + 1
-            if n == last[level]:
-                out.append(Finding("heading_repeated", f"序号“{label}”重复。", text[:20]))
-            elif n not in (expected, running[level] + 1, 1):
-                out.append(Finding("heading_skipped", f"序号“{label}”不连续，应为第{expected}个。", text[:20]))
-            last[level] = n
-            running[level] = n
-            for deeper in range(level + 1, 5):
-                last[deeper] = 0
-            break
+        found = parse_label(text.strip())  # the importer's reading of 一、（一）1．（1）
+        if found is None or not 1 <= found.rank <= 4:
+            continue
+        level, n, label = found.rank, found.number, found.printed.strip()
+        if level == 3 and label.endswith("、"):
+            out.append(Finding("heading_level3_dun", f"第三层序号“{label}”应写作“{n}．”（不用顿号）。",
+                               text[:20]))
+        expected = last[level] + 1
+        if n == last[level]:
+            out.append(Finding("heading_repeated", f"序号“{label}”重复。", text[:20]))
+        elif n not in (expected, running[level] + 1, 1):
+            out.append(Finding("heading_skipped", f"序号“{label}”不连续，应为第{expected}个。", text[:20]))
+        last[level] = n
+        running[level] = n
+        for deeper in range(level + 1, 5):
+            last[deeper] = 0
     return out
 
 
