@@ -47,3 +47,18 @@ def test_db_error_is_one_chinese_line_and_exit_2(tmp_path):
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr
     assert "数据库" in proc.stderr.strip().splitlines()[-1]
+
+
+def test_argparse_speaks_chinese(capsys):
+    import pytest
+
+    for argv, words in ((["no-such-command"], "不能是“no-such-command”"), (["import"], "缺少参数：FILE"),
+                        (["--db"], "--db 后面需要一个值"), (["selftest", "extra"], "无法识别的参数：extra")):
+        with pytest.raises(SystemExit) as exc:
+            main(argv)
+        assert exc.value.code == 2
+        assert words in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    assert out.startswith("用法：") and "显示本帮助并退出" in out and "usage" not in out
