@@ -8,7 +8,7 @@ from datetime import date
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from app.models import DocNumberCounter, Issuer, Notice, NoticeIssuer
 from app.models.database import session_scope
@@ -87,7 +87,8 @@ class NoticeService:
     # ---- notices -------------------------------------------------------------------------
     def list_notices(self, include_old_revisions: bool = False) -> list[NoticeDTO]:
         with session_scope(self._sf) as s:
-            q = select(Notice).order_by(Notice.id.desc())
+            q = (select(Notice).order_by(Notice.id.desc())
+                 .options(selectinload(Notice.issuers).selectinload(NoticeIssuer.issuer)))
             if not include_old_revisions:
                 q = q.where(Notice.is_current)
             return [notice_dto(n) for n in s.scalars(q)]

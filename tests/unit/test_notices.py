@@ -130,3 +130,24 @@ def test_head_elements_are_validated(empty_ctx, issuer):
         with pytest.raises(ValidationError, match=word):
             n.update_notice(ok.id, **bad)
     assert n.get_notice(ok.id).secrecy == "机密★5年"
+
+
+def test_listing_notices_takes_the_same_queries_however_many_there_are(empty_ctx, issuer):
+    from sqlalchemy import event
+
+    n = empty_ctx.services.notices
+    other = n.add_issuer("示例县司法局", prefix="示司发")
+    statements: list[str] = []
+    event.listen(empty_ctx.engine, "before_cursor_execute", lambda *a: statements.append(a[2]))
+
+    def queries() -> int:
+        statements.clear()
+        listed = n.list_notices()
+        assert all(x.issuers for x in listed)
+        return len(statements)
+
+    n.create_notice([issuer.id, other.id], title="一")
+    few = queries()
+    for i in range(8):
+        n.create_notice([issuer.id] if i % 2 else [other.id, issuer.id], title=f"第{i}件")
+    assert queries() == few
