@@ -13,7 +13,7 @@ from difflib import SequenceMatcher
 from app.services.importing.labels import parse_label
 from app.services.importing.model import Item, Markings, Table, UnitRef
 from app.services.importing.sentences import title_of
-from app.services.importing.table_columns import Header, classify_header, find_header
+from app.services.importing.table_columns import Header, classify_header, find_header, serial_number
 from app.services.importing.unit_names import split_unit_names
 
 _NOT_WORD = re.compile(r"[\W_]+")
@@ -33,11 +33,6 @@ def _units(text: str, role: str, marks: Markings) -> None:
     for group in split_unit_names(text):
         for u in group:
             marks.add_unit(UnitRef(u.name, role, u.note))
-
-
-def _serial(text: str) -> int | None:
-    s = text.strip().strip("（()）").rstrip(".．、")
-    return int(s) if s.isdigit() and len(s) <= 4 else None
 
 
 def read_division_table(table: Table) -> list[DivisionRow] | None:
@@ -71,7 +66,7 @@ def _rows(rows: list[list[str]], header: Header) -> list[DivisionRow]:
             continue
         task = cell(row, "task")
         filled = [c for c in row if c.strip()]
-        if len(set(filled)) == 1 and (parse_label(filled[0]) or not _serial(filled[0])):
+        if len(set(filled)) == 1 and (parse_label(filled[0]) or not serial_number(filled[0])):
             section = filled[0]  # a part heading spanning the row ("一、加强党的领导")
             continue
         if all(classify_header(c) for c in filled):
@@ -81,7 +76,7 @@ def _rows(rows: list[list[str]], header: Header) -> list[DivisionRow]:
         _units(cell(row, "support"), "support", marks)
         marks.deadline_text = cell(row, "deadline")
         marks.responsible = cell(row, "person")
-        out.append(DivisionRow(_serial(cell(row, "serial")), task, marks, cell(row, "measures"), section))
+        out.append(DivisionRow(serial_number(cell(row, "serial")), task, marks, cell(row, "measures"), section))
     return out
 
 

@@ -66,7 +66,7 @@ class _BodyReader:
                 nid = num_pr.find(W + "numId")
                 lvl = num_pr.find(W + "ilvl")
                 num_id = nid.get(W + "val") if nid is not None else None
-                ilvl = int(lvl.get(W + "val", "0")) if lvl is not None and lvl.get(W + "val", "0").isdigit() else None
+                ilvl = int(lvl.get(W + "val", "0")) if lvl is not None and lvl.get(W + "val", "0").isdecimal() else None
         label = self.numbering.label_for(num_id, ilvl, style)
         return label + text if label else text
 
@@ -84,7 +84,7 @@ class _BodyReader:
                 merge = None
                 if tcpr is not None:
                     gs = tcpr.find(W + "gridSpan")
-                    if gs is not None and gs.get(W + "val", "1").isdigit():
+                    if gs is not None and gs.get(W + "val", "1").isdecimal():
                         span = max(1, min(50, int(gs.get(W + "val"))))
                     vm = tcpr.find(W + "vMerge")
                     if vm is not None:

@@ -19,6 +19,17 @@ COLUMN_WORDS: dict[str, tuple[str, ...]] = {
 _SPACE = re.compile(r"[\s　]+")
 
 
+def serial_number(cell: str) -> int | None:
+    """The number in a 序号 cell: "3", "3.", "（3）" or "③"; None for anything else. Only decimal
+    digits count: "²" and "①" pass str.isdigit() but not int()."""
+    s = cell.strip().strip("（()）").rstrip(".．、")
+    if s.isdecimal() and len(s) <= 4:
+        return int(s)
+    if len(s) == 1 and "\u2460" <= s <= "\u2473":
+        return ord(s) - 0x2460 + 1
+    return None
+
+
 def classify_header(cell: str) -> str | None:
     """The column a header cell names, or None. Exact words only, so a data cell such as
     "加强重点领域立法" is never taken for a header."""

@@ -7,7 +7,7 @@ header cells is the row width, and the 序号 column is used to stay in step if 
 from __future__ import annotations
 
 from app.services.importing.model import Block, Table
-from app.services.importing.table_columns import classify_header
+from app.services.importing.table_columns import classify_header, serial_number
 
 _PIPES = "|｜"
 MIN_PIPE_LINES = 4
@@ -95,9 +95,10 @@ def _cell_per_line(region: list[str]) -> tuple[Table | None, list[str], list[str
     k = start + width
     expected = 1
     while k < len(cells):
-        if serial_col == 0 and not cells[k].rstrip(".．、").isdigit():
+        if serial_col == 0 and serial_number(cells[k]) is None:
             # out of step: skip to the next cell holding the serial number we expect
-            nxt = next((m for m in range(k + 1, min(len(cells), k + 2 * width)) if cells[m] == str(expected)), None)
+            nxt = next((m for m in range(k + 1, min(len(cells), k + 2 * width))
+                        if serial_number(cells[m]) == expected), None)
             if nxt is None:
                 warnings.append(f"表格第 {expected} 行附近的单元格无法对齐，其后的内容已忽略。")
                 break
@@ -106,7 +107,8 @@ def _cell_per_line(region: list[str]) -> tuple[Table | None, list[str], list[str
         row = cells[k:k + width]
         row += [""] * (width - len(row))
         rows.append(row)
-        if serial_col == 0 and row[0].rstrip(".．、").isdigit():
-            expected = int(row[0].rstrip(".．、")) + 1
+        serial = serial_number(row[0]) if serial_col == 0 else None
+        if serial is not None:
+            expected = serial + 1
         k += width
     return Table(rows), title_lines, warnings

@@ -139,3 +139,10 @@ def test_tab_separated_rows_and_leading_pipes_make_tables():
     assert blocks[1] == "一、总体要求"  # one tab after a list number is not a table
     lines = ["| 序号", "| 重点任务", "| 牵头单位", "| 1", "| 甲", "| A局"]
     assert split_text_tables(lines)[0][0].rows == [["序号", "重点任务", "牵头单位"], ["1", "甲", "A局"]]
+
+
+def test_one_cell_per_line_with_circled_serials():
+    lines = ["序号 |", "重点任务 |", "牵头单位 |", "① |", "甲 |", "A局 |", "多余 |", "② |", "乙 |", "B局 |"]
+    blocks, warnings = split_text_tables(lines)
+    assert blocks[0].rows == [["序号", "重点任务", "牵头单位"], ["①", "甲", "A局"], ["②", "乙", "B局"]]
+    assert warnings and "跳过" in warnings[0]

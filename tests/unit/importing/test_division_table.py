@@ -120,3 +120,12 @@ def test_pipe_table_after_a_text_plan_is_merged():
     r = import_text(text)
     assert [[u.name for u in t.lead] for t in r.tasks] == [["县司法局"], ["县政府办公室"]]
     assert any("多出来的一行" in w for w in r.warnings)
+
+
+def test_circled_serial_numbers_read_as_numbers():
+    # "①".isdigit() is True but int("①") fails: such a 分工表 used to abort the whole import
+    text = "\n".join(["2026年重点任务分工表", "序号 | 重点任务 | 牵头单位 | 完成时限", "① | 加强立法工作 | 县司法局 | 6月底前",
+                      "② | 推进执法改革 | 县政府办公室 | 年底前", "③ | 规范行政复议 | 县司法局 | 年底前"])
+    r = import_text(text)
+    assert [t.title for t in r.tasks] == ["加强立法工作", "推进执法改革", "规范行政复议"]
+    assert [t.path for t in r.tasks] == [["1"], ["2"], ["3"]]
