@@ -93,6 +93,13 @@ class NoticeService:
                 q = q.where(Notice.is_current)
             return [notice_dto(n) for n in s.scalars(q)]
 
+    def plan_issue_date(self, plan_id: int) -> date | None:
+        """成文日期 of the newest current notice that issues the plan; None when there is none."""
+        with session_scope(self._sf) as s:
+            return s.scalar(select(Notice.sign_date).where(
+                Notice.plan_id == plan_id, Notice.is_current, Notice.sign_date.is_not(None))
+                .order_by(Notice.id.desc()).limit(1))
+
     def get_notice(self, notice_id: int) -> NoticeDTO:
         with session_scope(self._sf) as s:
             return notice_dto(self._notice(s, notice_id))

@@ -59,6 +59,10 @@ class UnitService:
             usage = s.scalar(select(func.count()).where(Assignment.unit_id == unit_id)) or 0
             return to_dto(unit, usage)
 
+    def active_ids(self) -> set[int]:
+        with session_scope(self._sf) as s:
+            return set(s.scalars(select(Unit.id).where(Unit.active)))
+
     def records(self) -> list[UnitRecord]:
         with session_scope(self._sf) as s:
             units = s.scalars(select(Unit).options(selectinload(Unit.aliases)).where(Unit.active)).all()

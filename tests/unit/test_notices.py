@@ -151,3 +151,16 @@ def test_listing_notices_takes_the_same_queries_however_many_there_are(empty_ctx
     for i in range(8):
         n.create_notice([issuer.id] if i % 2 else [other.id, issuer.id], title=f"第{i}件")
     assert queries() == few
+
+
+def test_plan_issue_date_is_the_newest_current_notice_of_the_plan(ctx):
+    n, plan_id = ctx.services.notices, ctx.demo_plan_id
+    demo = next(x for x in n.list_notices() if x.plan_id == plan_id)
+    assert n.plan_issue_date(plan_id) == demo.sign_date
+    issuer = demo.issuers[0].id
+    n.create_notice([issuer], plan_id=plan_id, title="无日期")  # no 成文日期: not counted
+    newer = n.create_notice([issuer], plan_id=plan_id, title="补充通知", sign_date=date(2026, 5, 8))
+    assert n.plan_issue_date(plan_id) == date(2026, 5, 8)
+    n.delete_notice(newer.id)
+    assert n.plan_issue_date(plan_id) == demo.sign_date
+    assert n.plan_issue_date(plan_id + 1000) is None

@@ -105,3 +105,11 @@ def _tasks(roots):
         if n.is_task:
             yield n
         yield from _tasks(n.children)
+
+
+def test_active_ids(empty_ctx):
+    units = empty_ctx.services.units
+    a = units.add_unit("县司法局")
+    b = units.add_unit("县财政局")
+    units.update_unit(b.id, active=False)
+    assert units.active_ids() == {a.id}

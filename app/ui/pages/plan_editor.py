@@ -179,9 +179,8 @@ class PlanEditor(QWidget):
                             f"{p.kind} · {year}{tasks} 项任务 · {p.status}</span>")
 
     def _update_problems(self) -> None:
-        active = [u.id for u in self.services.units.list_units() if u.active]
-        notices = [n for n in self.services.notices.list_notices() if n.plan_id == self.plan.id and n.sign_date]
-        issue = notices[0].sign_date if notices else None
+        active = self.services.units.active_ids()
+        issue = self.services.notices.plan_issue_date(self.plan.id)
         note = (f"时限按印发日期 {format_cn_date(issue)} 检查" if issue else "尚无印发通知，未检查时限")
         found = find_problems(self.model.roots(), active, issue)
         self.problems.set_problems(found, note)
