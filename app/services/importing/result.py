@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from app.services.importing.model import Item, NoticeFields, Task
+from app.services.importing.model import Item, NoticeFields, Task, UnitRef
 
 
 @dataclass
@@ -23,13 +24,17 @@ class ImportResult:
     continuous_levels: tuple[int, ...] = ()  # depths numbered on across parents
     warnings: list[str] = field(default_factory=list)
 
+    def unit_mentions(self) -> Iterator[tuple[Item, UnitRef]]:
+        """Every (item, printed unit) in document order: the tasks' units, and those a heading
+        above its tasks names — store_import assigns all of them."""
+        for root in self.outline:
+            for item in root.walk():
+                for u in item.markings.units:
+                    yield item, u
+
     def printed_units(self) -> list[str]:
         """Every unit name the document prints, once, in order of first appearance."""
-        seen: dict[str, None] = {}
-        for t in self.tasks:
-            for u in (*t.lead, *t.support):
-                seen.setdefault(u.name, None)
-        return list(seen)
+        return list(dict.fromkeys(u.name for _item, u in self.unit_mentions()))
 
     def to_dict(self) -> dict:
         n = self.notice

@@ -17,7 +17,7 @@ class PrintedUnitMatch:
     kind: str  # exact | alias | normalized | none (as unit_matching.MatchResult.kind)
     unit: UnitRecord | None
     suggestions: tuple[Suggestion, ...]
-    tasks: int  # how many tasks name it
+    tasks: int  # how many items name it (its tasks, and a heading that names units for its part)
     roles: tuple[str, ...]  # "lead" and/or "support"
 
     @property
@@ -34,11 +34,10 @@ def match_printed_units(result: ImportResult, records: Iterable[UnitRecord], reg
     records = list(records)
     regions = tuple(region_names)
     usage: dict[str, tuple[int, set[str]]] = {}
-    for t in result.tasks:
-        for u in (*t.lead, *t.support):
-            count, roles = usage.get(u.name, (0, set()))
-            roles.add(u.role)
-            usage[u.name] = (count + 1, roles)
+    for _item, u in result.unit_mentions():
+        count, roles = usage.get(u.name, (0, set()))
+        roles.add(u.role)
+        usage[u.name] = (count + 1, roles)
     out = []
     for name, (count, roles) in usage.items():
         m = match_unit(name, records, regions, limit)

@@ -153,3 +153,18 @@ def test_new_units_get_a_category_guess(empty_ctx):
     assert by_name["乌斯太镇"] == "乡镇街道"
     assert by_name["各行政执法单位"] == "集合"
     assert by_name["综合执法局"] == "县政府部门"
+
+
+def test_preview_lists_units_a_heading_names_above_its_tasks(ctx):
+    # the heading is no task (its sub-items carry their own units), yet store_import assigns its unit:
+    # the preview must offer it, or the clerk cannot map or skip it before it is created
+    result = import_text("X县2026年工作要点\n一、总体要求（牵头单位：县新设中心）\n（一）任务甲。（牵头单位：县财政局）\n"
+                         "（二）任务乙。（牵头单位：县财政局）")
+    assert [t.title for t in result.tasks] == ["任务甲", "任务乙"]
+    assert result.printed_units() == ["县新设中心", "县财政局"]
+    units = ctx.services.units
+    preview = match_printed_units(result, units.records(), units.region_names)
+    assert [(m.printed, m.tasks) for m in preview] == [("县新设中心", 1), ("县财政局", 2)]
+    report = store(ctx, result, unit_choices={"县新设中心": SKIP_UNIT})
+    assert report.created == []
+    assert ctx.services.plans.tree(report.plan_id)[0].lead_units == []
