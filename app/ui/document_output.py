@@ -5,13 +5,13 @@ The functions run inside TaskRunner work (no Qt here)."""
 
 from __future__ import annotations
 
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.context import AppContext
 from app.services.checks import check_notice
 from app.services.documents.renderer import DocumentService
+from app.services.documents.service import notice_pdf
 from app.services.errors import ValidationError
 
 
@@ -39,18 +39,12 @@ def _notes(result) -> list[str]:
     return [*result.warnings, *(f"字体：{line}" for line in result.substitutions)]
 
 
-def format_warnings(ctx: AppContext, notice_id: int) -> list[str]:
-    """The format checker's findings for the notice."""
-    doc = _service(ctx).notice_model(notice_id)
-    return [f.text() for f in check_notice(doc)]
-
-
 def preview(ctx: AppContext, notice_id: int, mode: str) -> Preview:
-    with tempfile.TemporaryDirectory(prefix="fazhi-preview-") as tmp:
-        path = Path(tmp) / "preview.pdf"
-        result = _service(ctx).render_notice(notice_id, pdf=path, mode=mode)
-        data = path.read_bytes()
-    return Preview(data, result.pages, [*format_warnings(ctx, notice_id), *_notes(result)])
+    """The notice as PDF bytes, with the format checker's findings first (one document model, no file)."""
+    service = _service(ctx)
+    doc = service.notice_model(notice_id)
+    pdf, layout = notice_pdf(doc, mode, service.fonts())
+    return Preview(pdf, len(layout.pages), [*(f.text() for f in check_notice(doc)), *_notes(layout)])
 
 
 def export(ctx: AppContext, notice_id: int, kind: str, path: Path, mode: str) -> Exported:
