@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import struct
 from pathlib import Path
+from typing import BinaryIO
 
 FAMILIES = {
     "xbs": ("方正小标宋简体", "FZXiaoBiaoSong-B05S", "方正小标宋_GBK", "FZXiaoBiaoSong-B05", "华文中宋",
@@ -21,19 +22,25 @@ HINTS = ("fz", "方正", "xbs", "小标宋", "gb2312", "仿宋", "楷体", "黑�
 _NAME_IDS = (1, 4, 16)  # family, full name, typographic family
 
 
+def table_directory(f: BinaryIO, index: int = 0) -> tuple[bytes, dict[bytes, int]]:
+    """(sfnt version tag, table tag → offset) of face `index` in an open .ttf/.ttc/.otf.
+    A truncated or damaged file raises struct.error (or OSError); callers treat both as unusable."""
+    head = f.read(12)
+    if head[:4] == b"ttcf":
+        f.seek(12 + 4 * index)
+        (offset,) = struct.unpack(">I", f.read(4))
+        f.seek(offset)
+        head = f.read(12)
+    (num,) = struct.unpack(">H", head[4:6])
+    return head[:4], {r[:4]: struct.unpack(">I", r[8:12])[0] for r in (f.read(16) for _ in range(num))}
+
+
 def family_names(path: Path, index: int = 0) -> set[str]:
     """Every family / full name in the face's name table (Windows UTF-16 and Mac Roman records)."""
     names: set[str] = set()
     try:
         with open(path, "rb") as f:
-            head = f.read(12)
-            if head[:4] == b"ttcf":
-                f.seek(12 + 4 * index)
-                (offset,) = struct.unpack(">I", f.read(4))
-                f.seek(offset)
-                head = f.read(12)
-            (num,) = struct.unpack(">H", head[4:6])
-            tables = {r[:4]: struct.unpack(">I", r[8:12])[0] for r in (f.read(16) for _ in range(num))}
+            _version, tables = table_directory(f, index)
             if b"name" not in tables:
                 return names
             base = tables[b"name"]

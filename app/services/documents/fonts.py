@@ -14,7 +14,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from app.services.documents.fontnames import find_by_family
+from app.services.documents.fontnames import find_by_family, table_directory
 from app.services.errors import DomainError
 
 ROLES = ("xbs", "fang", "hei", "kai", "song")
@@ -116,18 +116,8 @@ def is_truetype(path: Path, index: int = 0) -> bool:
     reportlab refuses CFF (.otf) fonts and restricted ones."""
     try:
         with open(path, "rb") as f:
-            head = f.read(12)
-            offset = 0
-            if head[:4] == b"ttcf":
-                f.seek(12 + 4 * index)
-                (offset,) = struct.unpack(">I", f.read(4))
-                f.seek(offset)
-                head = f.read(12)
-            if head[:4] not in (b"\x00\x01\x00\x00", b"true"):
-                return False
-            (num,) = struct.unpack(">H", head[4:6])
-            records = {r[:4]: struct.unpack(">I", r[8:12])[0] for r in (f.read(16) for _ in range(num))}
-            if b"glyf" not in records:
+            version, records = table_directory(f, index)
+            if version not in (b"\x00\x01\x00\x00", b"true") or b"glyf" not in records:
                 return False
             if b"OS/2" in records:  # embedding licence: restricted or no-subsetting fonts cannot be used
                 f.seek(records[b"OS/2"] + 8)
@@ -135,7 +125,7 @@ def is_truetype(path: Path, index: int = 0) -> bool:
                 if fs_type == 0x0002 or fs_type & 0x0300:
                     return False
             return True
-    except OSError:
+    except (OSError, struct.error):  # unreadable, truncated or damaged: not a usable font
         return False
 
 

@@ -39,6 +39,15 @@ def test_configured_paths_win_and_bad_ones_are_refused(tmp_path):
         resolve_fonts(configured={"fang": str(cff)}, windows_dirs=[], other_dirs=[])
 
 
+def test_a_truncated_font_file_is_refused_not_a_traceback(tmp_path):
+    bad = tmp_path / "broken.ttf"
+    for data in (b"\x00\x01\x00\x00\x00", b"\x00\x01\x00\x00\x00\x05" + b"\x00" * 6 + b"glyf", b"ttcf\x00"):
+        bad.write_bytes(data)
+        assert not is_truetype(bad)
+    with pytest.raises(FontError, match="TrueType"):
+        resolve_fonts(configured={"fang": str(bad)}, windows_dirs=[], other_dirs=[])
+
+
 def test_missing_fonts_are_a_clear_error(tmp_path):
     with pytest.raises(FontError, match="找不到可用的"):
         resolve_fonts(resources=tmp_path, windows_dirs=[], other_dirs=[])
