@@ -111,6 +111,15 @@ def test_mark_issued_locks_and_revisions_keep_the_number(page, ctx, dialogs):
     assert "第2版" in page.list.currentItem().text() or page.list.count() == 1
 
 
+def test_saving_a_revision_keeps_its_number_in_the_list(page):
+    page.mark_issued()
+    page.new_revision()
+    assert page.list.currentItem().text().endswith("第2版")
+    page.form.note.setText("（此件主动公开）")
+    page.save_now()
+    assert page.list.currentItem().text().endswith("第2版")
+
+
 def test_delete_draft_only_after_confirmation(page, ctx, dialogs):
     page.new_notice()
     count = page.list.count()

@@ -33,6 +33,12 @@ SAVE_DELAY_MS = 600
 MODES = (("color", "彩色"), ("overlay", "套红纸"), ("mono", "黑白"))
 
 
+def list_text(n: NoticeDTO) -> str:
+    """A notice's two lines in the list: title, then 文号 · status (· revision)."""
+    rev = f" 第{n.revision}版" if n.revision > 1 else ""
+    return f"{n.title or '（无标题）'}\n{n.doc_number or '未编号'} · {n.status}{rev}"
+
+
 class NoticesPage(QWidget):
     status_message = Signal(str)
     preview_ready = Signal()
@@ -143,9 +149,7 @@ class NoticesPage(QWidget):
         self.list.clear()
         select_row = 0
         for row, n in enumerate(notices):
-            number = n.doc_number or "未编号"
-            rev = f" 第{n.revision}版" if n.revision > 1 else ""
-            item = QListWidgetItem(f"{n.title or '（无标题）'}\n{number} · {n.status}{rev}")
+            item = QListWidgetItem(list_text(n))
             item.setData(Qt.ItemDataRole.UserRole, n.id)
             self.list.addItem(item)
             if n.id == select_id:
@@ -209,8 +213,7 @@ class NoticesPage(QWidget):
     def _update_list_item(self) -> None:
         item = self.list.currentItem()
         if item is not None and self.notice is not None:
-            n = self.notice
-            item.setText(f"{n.title or '（无标题）'}\n{n.doc_number or '未编号'} · {n.status}")
+            item.setText(list_text(self.notice))
 
     def _check_number(self) -> None:
         n = self.notice
