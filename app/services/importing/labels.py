@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from app.services.numbering import from_chinese
+from app.services import numbering
 
 _CN = "一二三四五六七八九十百零〇两"
 _PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = (
@@ -31,16 +31,11 @@ class Label:
 
     @property
     def path_label(self) -> str:
-        """DESIGN.md §5: "一", "(一)", "1", "(1)" — ASCII brackets, no 、 or ."""
-        cn = _to_cn(self.number)
-        return {0: f"第{cn}部分", 1: cn, 2: f"({cn})", 3: str(self.number), 4: f"({self.number})"}.get(
-            self.rank, chr(0x2460 + self.number - 1) if 1 <= self.number <= 20 else str(self.number))
-
-
-def _to_cn(n: int) -> str:
-    from app.services.numbering import to_chinese
-
-    return to_chinese(n) if 1 <= n <= 999 else str(n)
+        """DESIGN.md §5: "一", "(一)", "1", "(1)" — ASCII brackets, no 、 or . Ranks 1–5 are the
+        levels numbering.path_label knows; a 第…部分/章/篇 reads "第一部分"."""
+        if self.rank == 0:
+            return f"第{numbering.to_chinese(self.number)}部分"
+        return numbering.path_label(self.rank, self.number)
 
 
 @lru_cache(maxsize=8192)
@@ -63,7 +58,7 @@ def parse_label(line: str) -> Label | None:
             number = int(raw)
         else:
             try:
-                number = from_chinese(raw.replace("两", "二"))
+                number = numbering.from_chinese(raw.replace("两", "二"))
             except ValueError:
                 continue
         if number < 1:
