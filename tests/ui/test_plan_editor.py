@@ -309,3 +309,14 @@ def test_undo_that_no_longer_fits_the_data_clears_history_with_a_message(window,
     (message,) = dialogs.kinds("warning")
     assert "所选单位已不存在" in message and "撤销记录已清空" in message
     assert ctx.services.plans.get_node(node.id).lead_units == ["县政府办公室"]
+
+
+def test_unit_name_box_completes_from_the_registry_from_the_start(window):
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QFocusEvent
+    from PySide6.QtWidgets import QApplication
+
+    picker = window.plans_page.editor.panel.assignments
+    QApplication.sendEvent(picker.name_input, QFocusEvent(QEvent.Type.FocusIn))
+    names = picker.name_input.completer().model().stringList()
+    assert "县司法局" in names and "县公安局" in names

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QStringListModel, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -93,6 +93,8 @@ class AssignmentEditor(QWidget):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.name_input.setCompleter(completer)
         self.name_input.returnPressed.connect(self.add_typed)
+        self.name_input.installEventFilter(self)  # the completion list is read on first use
+        self._registry_loaded = False
         self.role_box = QComboBox()
         self.role_box.setObjectName("roleBox")
         self.role_box.addItem("牵头", "lead")
@@ -134,6 +136,12 @@ class AssignmentEditor(QWidget):
                 names.append(u.name)
                 names.extend(a for a in u.aliases if a not in names)
         self._completion.setStringList(names)
+        self._registry_loaded = True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.name_input and event.type() == QEvent.Type.FocusIn and not self._registry_loaded:
+            self.refresh_registry()
+        return super().eventFilter(watched, event)
 
     def load(self, assignments) -> None:
         self._loading = True
