@@ -8,6 +8,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from app.services.importing.cover import DOC_NUMBER
 from app.services.importing.labels import parse_label
 from app.services.importing.marking_words import is_marking_line
 
@@ -22,7 +23,6 @@ _PAGE_SPLICED = re.compile(rf"(?<={_HAN_OR_PUNCT})\s*[{_DASH}]{{1,2}}\s*\d{{1,3}
 _PAGE_AT_EDGE = re.compile(rf"(?:^\s*[{_DASH}]{{1,2}}\s*\d{{1,3}}\s*[{_DASH}]{{1,2}}\s*(?={_HAN_OR_PUNCT})"
                            rf"|(?<={_HAN_OR_PUNCT})\s*[{_DASH}]{{1,2}}\s*\d{{1,3}}\s*[{_DASH}]{{1,2}}\s*$)")
 _HAS_DASH = re.compile(rf"[{_DASH}]\s*\d")
-DOC_NUMBER_LINE = re.compile(r"^[\u4e00-\u9fffA-Za-z]{1,12}\s*[〔\[【(（［]\s*\d{4}\s*[〕\]】)）］]\s*第?\s*\d{1,5}\s*号$")
 
 
 @dataclass
@@ -40,7 +40,7 @@ def _header_candidates(lines: list[str]) -> list[str]:
     for text, n in counts.items():
         if len(text) > 40 or any(c in text for c in "。，、；,;|") or parse_label(text) or is_marking_line(text):
             continue
-        if (DOC_NUMBER_LINE.match(text) and n >= 2) or n >= 3:
+        if (DOC_NUMBER.match(text) and n >= 2) or n >= 3:
             out.append(text)
     return out
 

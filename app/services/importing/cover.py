@@ -12,13 +12,12 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from app.services.errors import ValidationError
-from app.services.importing.cover_title import plan_title_from
+from app.services.importing.cover_title import digit_year, plan_title_from
 from app.services.importing.model import NoticeFields
 from app.services.numbering import from_chinese, parse_doc_number
 
 NOTICE_TITLE = re.compile(r"关于.{2,}的(?:通知|通报|决定|意见|函|批复|报告)》?$|印发.{2,}(?:通知|方案)》?$")
 DOC_NUMBER = re.compile(r"^[\u4e00-\u9fffA-Za-z]{1,12}\s*[〔\[【(（［{]\s*\d{4}\s*[〕\]】)）］}]\s*第?\s*\d{1,5}\s*号$")
-_CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0", "Ｏ": "0", "O": "0"}
 DATE_LINE = re.compile(r"^(\d{4}|[〇零○Ｏ一二三四五六七八九O]{4})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月"
                        r"\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日$")
 ORGAN_END = re.compile(r"(?:政府|委员会|委|办公室|办公厅|厅|局|部|院|会|中心|公署|办|署|所|处|队|组|室|党组|党委|工委|"
@@ -44,7 +43,7 @@ def parse_cn_date_line(line: str) -> date | None:
     if not m:
         return None
     try:
-        y = int("".join(_CN_DIGIT.get(c, c) for c in m.group(1)))
+        y = digit_year(m.group(1))
         mo = int(m.group(2)) if m.group(2).isdigit() else from_chinese(m.group(2))
         d = int(m.group(3)) if m.group(3).isdigit() else from_chinese(m.group(3))
         return date(y, mo, d)

@@ -13,7 +13,8 @@ _PERIOD_LINE = re.compile(r"^[（(]\s*(\d{4})\s*[—\-–－~～至到]+\s*(\d{4
 _PERIOD = re.compile(r"(\d{4})\s*[—\-–－~～至到]+\s*(\d{4})\s*年")
 _YEAR = re.compile(r"(\d{4})\s*年")
 _CN_YEAR = re.compile(r"([〇零○一二三四五六七八九]{4})\s*年")
-_CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0"}
+# A year written digit by digit: 二〇二二, also with 零, ○ or a letter O for the zero.
+_CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0", "Ｏ": "0", "O": "0"}
 
 KINDS = (("任务分工方案", "任务分工方案"), ("分工方案", "任务分工方案"), ("分工表", "任务分工方案"), ("工作要点", "年度工作要点"),
          ("要点", "年度工作要点"), ("工作安排", "年度工作要点"),
@@ -53,6 +54,11 @@ def plan_title_from(lines: list[str]) -> tuple[str, str, int]:
     return title, period, used
 
 
+def digit_year(text: str) -> int:
+    """"2022" or "二〇二二" as a number; raises ValueError for anything else."""
+    return int("".join(_CN_DIGIT.get(c, c) for c in text))
+
+
 def year_in(text: str) -> int | None:
     """The first plausible year written in the text (Arabic or 二〇二二 style); a period
     "2021—2025年" gives its first year."""
@@ -65,7 +71,7 @@ def year_in(text: str) -> int | None:
             return y
     m = _CN_YEAR.search(text or "")
     if m:
-        y = int("".join(_CN_DIGIT[c] for c in m.group(1)))
+        y = digit_year(m.group(1))
         if 1990 <= y <= 2100:
             return y
     return None
