@@ -138,10 +138,7 @@ def import_units(units: UnitService, path: Path) -> UnitImportSummary:
         try:
             existing = known.get(canonical(name))
             if existing is None:
-                active = values.pop("active", True)
                 created = units.add_unit(name, **values)
-                if not active:
-                    units.update_unit(created.id, active=False)
                 known[canonical(name)] = created
                 summary.added += 1
             else:

@@ -74,7 +74,7 @@ class UnitService:
     # ---- writing -------------------------------------------------------------------------
     def add_unit(self, name: str, *, short_name: str = "", category: str = "其他",
                  aliases: tuple[str, ...] | list[str] = (), contact_person: str = "", phone: str = "",
-                 sort_order: int | None = None) -> UnitDTO:
+                 sort_order: int | None = None, active: bool = True) -> UnitDTO:
         name = self._clean_name(name)
         self._check_category(category)
         with session_scope(self._sf) as s:
@@ -82,7 +82,8 @@ class UnitService:
             if sort_order is None:
                 sort_order = (s.scalar(select(func.max(Unit.sort_order))) or 0) + 10
             unit = Unit(name=name, short_name=short_name.strip(), category=category,
-                        contact_person=contact_person.strip(), phone=phone.strip(), sort_order=sort_order)
+                        contact_person=contact_person.strip(), phone=phone.strip(), sort_order=sort_order,
+                        active=active)
             s.add(unit)
             s.flush()
             self._replace_aliases(s, unit, aliases)

@@ -51,6 +51,17 @@ def test_hand_made_sheet_updates_adds_and_reports(services, tmp_path):
     assert "未导入" in summary.message()
 
 
+def test_a_new_unit_marked_disabled_is_added_disabled(empty_ctx, tmp_path):
+    wb = Workbook()
+    wb.active.append(["单位名称", "状态"])
+    wb.active.append(["县老干部局", "停用"])
+    wb.active.append(["县档案馆", "在用"])
+    path = tmp_path / "state.xlsx"
+    wb.save(path)
+    assert import_units(empty_ctx.services.units, path).added == 2
+    assert {u.name: u.active for u in empty_ctx.services.units.list_units()} == {"县老干部局": False, "县档案馆": True}
+
+
 def test_unreadable_files_are_refused_in_chinese(services, tmp_path):
     bad = tmp_path / "bad.xlsx"
     bad.write_text("not a workbook", encoding="utf-8")

@@ -128,11 +128,7 @@ class UnitsPage(QWidget):
 
     @reports_errors
     def _save_new(self) -> None:
-        values = self.dialog.values()
-        active = values.pop("active")
-        unit = self.units.add_unit(**values)
-        if not active:
-            self.units.update_unit(unit.id, active=False)
+        unit = self.units.add_unit(**self.dialog.values())
         self._changed(f"已新增单位“{unit.name}”。", unit.id)
 
     def edit_unit(self) -> None:
