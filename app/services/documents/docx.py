@@ -3,6 +3,7 @@ paragraphs (WPS and Word safe). Header heights come from the PDF layout, so both
 
 from __future__ import annotations
 
+from app.services.documents.compose import attachment_label
 from app.services.documents.docx_base import DocxBuilder, landscape_sect, portrait_sect
 from app.services.documents.docx_table import colophon_xml, table_xml
 from app.services.documents.docx_xml import br_run, ind, para, run, seal_anchor, spacer
@@ -227,7 +228,7 @@ class NoticeDocx:
             attachments = d.issued.attachments
         landscape_open = False
         for i, att in enumerate(attachments):
-            label = "附件" if len(attachments) == 1 else f"附件{i + 1}"
+            label = attachment_label(i, len(attachments))
             if att.table is not None:
                 self._end_section(portrait_sect(self.b.footers) if not landscape_open
                                   else landscape_sect(self.b.footers))
@@ -249,7 +250,7 @@ class NoticeDocx:
         self.blank(P.attachment_title_line - 2)
         self._title(title, self.title_lines(title, mm(P.area_h_mm)))
         self.blank(1)
-        self.b.add(table_xml(table, self.mode))
+        self.b.add(table_xml(table))
 
     def _end_section(self, sect: str) -> None:
         self.b.add(spacer(20, sect=sect))

@@ -3,7 +3,7 @@ and the 版记 as a borderless one-column table floated to the type-area bottom.
 
 from __future__ import annotations
 
-from app.services.documents.docx_xml import ind, para, rpr, run, spacer
+from app.services.documents.docx_xml import br_run, ind, para, run, spacer
 from app.services.documents.flow import hanging_lines
 from app.services.documents.fontbook import FontBook
 from app.services.documents.model import Colophon, Run, Table
@@ -25,7 +25,7 @@ def _cell_paras(text: str, style: str, role: str, size: float, jc: str) -> str:
     return "".join(para(run(p, role, size), style, jc=jc) for p in parts)
 
 
-def table_xml(table: Table, mode: str = "color") -> str:
+def table_xml(table: Table) -> str:
     widths = [round(w * 20) for w in column_widths(table)]
     total = sum(widths)
     pad = twips(mm(P.table_pad_mm))
@@ -94,8 +94,9 @@ def colophon_xml(book: FontBook, col: Colophon, page_break: bool, gap_twips: int
     return "".join(out)
 
 
-def table_document(book: FontBook, table: Table, mode: str = "color") -> bytes:
-    """A table on its own: landscape A4 pages, title centred, header row repeated."""
+def table_document(book: FontBook, table: Table) -> bytes:
+    """A table on its own: landscape A4 pages, title centred, header row repeated (all black: a
+    table has no red parts, so every print mode gives the same file)."""
     from app.services.documents.docx_base import DocxBuilder, landscape_sect
     from app.services.documents.typeset import balance_title
 
@@ -104,10 +105,10 @@ def table_document(book: FontBook, table: Table, mode: str = "color") -> bytes:
     lines = [ln.text for ln in balance_title(shape(book, [Run(table.title, "xbs")], P.title_size_pt),
                                               mm(P.area_h_mm))]
     b.add(spacer(pitch * (P.attachment_title_line - 1)))
-    runs = f"<w:r>{rpr('xbs', P.title_size_pt)}<w:br/></w:r>".join(run(t, "xbs", P.title_size_pt) for t in lines)
+    runs = br_run("xbs", P.title_size_pt).join(run(t, "xbs", P.title_size_pt) for t in lines)
     b.add(para(runs, "GWTitle", line=pitch))
     b.add(spacer(pitch))
-    b.add(table_xml(table, mode))
+    b.add(table_xml(table))
     if table.note:
         b.add(para(run(table.note, "fang", P.table_body_size_pt), "GWTable"))
     return b.save(landscape_sect(b.footers))

@@ -83,9 +83,11 @@ def notice_files(doc: NoticeDocument, mode: str = "color", choice: FontChoice | 
 
 
 def table_docx(table: Table, mode: str = "color", choice: FontChoice | None = None) -> bytes:
+    """The table as .docx; mode is checked like the others but changes nothing (no red parts)."""
     from app.services.documents.docx_table import table_document
 
-    return table_document(FontBook(choice or font_choice()), table, check_mode(mode))
+    check_mode(mode)
+    return table_document(FontBook(choice or font_choice()), table)
 
 
 def table_xlsx(table: Table) -> bytes:
