@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -49,7 +49,6 @@ class AppContext:
     resources: Path
     runner: Any = None  # the UI's TaskRunner; None for the CLI
     demo_plan_id: int | None = None
-    extras: dict[str, Any] = field(default_factory=dict)
 
     def close(self) -> None:
         self.engine.dispose()

@@ -7,18 +7,12 @@ import os
 
 from app import APP_NAME, __version__
 from app.commands.common import context_from
-from app.services.selftest import CheckResult, SelftestInput, run_checks
+from app.services.selftest import CheckResult, SelftestInput, document_fonts, run_checks
 
 
 def register(sub) -> None:
     p = sub.add_parser("selftest", help="自检：数据库、字体、资源文件和界面组件")
     p.set_defaults(func=run)
-
-
-def fonts_check(inp: SelftestInput) -> CheckResult:
-    from app.services.selftest import document_fonts
-
-    return document_fonts(inp)
 
 
 def qt_check(_inp: SelftestInput) -> CheckResult:
@@ -40,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
     ctx = context_from(args, load_demo=False)
     try:
         inp = SelftestInput(ctx.session_factory, ctx.engine, ctx.resources)
-        results = run_checks(inp, [fonts_check, qt_check])
+        results = run_checks(inp, [document_fonts, qt_check])
     finally:
         ctx.close()
     print(f"{APP_NAME} {__version__} 自检（数据库：{ctx.paths.db_path}）")

@@ -29,7 +29,3 @@ def parse_cn_date(text: str) -> date:
         except ValueError:
             pass
     raise ValidationError(f"无法识别的日期：“{text}”。请写作“2026年3月20日”。")
-
-
-def year_of(d: date | None) -> int | None:
-    return d.year if d else None

@@ -22,8 +22,6 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(?:年底|年末|年内|今年底|本年度)"), "year_word"),
 ]
 
-OPEN_ENDED = ("长期坚持", "长期", "持续推进", "持续", "常态化", "每季度", "每月", "每半年", "适时")
-
 
 def _int(s: str) -> int:
     return int(s) if s.isdigit() else from_chinese(s)

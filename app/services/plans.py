@@ -73,10 +73,6 @@ class PlanService:
             s.flush()
             return plan_dto(plan)
 
-    def snapshot_plan(self, plan_id: int) -> dict:
-        with session_scope(self._sf) as s:
-            return dump_plan(s, self._plan(s, plan_id))
-
     def restore_plan(self, snapshot: dict) -> PlanDTO:
         """Creates a plan from a snapshot (undo of a delete, or a saved import)."""
         with session_scope(self._sf) as s:

@@ -167,13 +167,6 @@ class UnitService:
                 self._load(s, unit_id).sort_order = pos * 10
             audit.record(s, "unit", None, "reorder", f"{len(unit_ids)} units")
 
-    def find_or_create(self, name: str, category: str = "其他") -> UnitDTO:
-        """The unit a printed name refers to, creating it when the registry has no match."""
-        result = self.match(name)
-        if result.unit is not None:
-            return self.get(result.unit.id)
-        return self.add_unit(name, category=category)
-
     # ---- helpers -------------------------------------------------------------------------
     @staticmethod
     def _load(s: Session, unit_id: int) -> Unit:
