@@ -7,6 +7,7 @@ from pathlib import Path
 
 from app.services.dates import format_cn_date
 from app.services.documents.model import (
+    HEADING_ROLE,
     Attachment,
     Colophon,
     IssuedDocument,
@@ -41,7 +42,7 @@ def node_paragraphs(roots: list[NodeDTO]) -> list[Paragraph]:
     out: list[Paragraph] = []
     for n in iter_nodes(roots):
         level = min(max(n.level, 1), 4)
-        role = {1: "hei", 2: "kai"}.get(level, "fang")
+        role = HEADING_ROLE[level]
         head = n.heading.strip()
         body = n.text.strip()
         if level == 1:

@@ -12,7 +12,6 @@ from app.services.documents.profile import PROFILE as P
 from app.services.documents.profile import mm
 from app.services.documents.typeset import Line, break_lines, shape
 
-HEADING_ROLE = {1: "hei", 2: "kai", 3: "fang", 4: "fang"}
 EPS = 0.05
 
 

@@ -21,6 +21,10 @@ class Run:
     role: str = "fang"
 
 
+# Heading font per level (GB/T 9704-2012 §7.3.3): 一、 黑体, （一） 楷体, 1． and （1） 仿宋.
+HEADING_ROLE = {1: "hei", 2: "kai", 3: "fang", 4: "fang"}
+
+
 @dataclass
 class Paragraph:
     """A body paragraph; level 0 is plain text, 1–4 are headings 一、 （一） 1． （1）."""
