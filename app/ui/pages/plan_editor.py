@@ -21,6 +21,7 @@ from app.context import Services
 from app.services.dates import format_cn_date
 from app.services.dto import NodeDTO, PlanDTO
 from app.services.plan_problems import find_problems
+from app.services.plan_tree import iter_nodes
 from app.ui.dialogs import messages
 from app.ui.item_models.plan_tree_model import PlanTreeModel
 from app.ui.undo.node_commands import (
@@ -48,6 +49,7 @@ class PlanEditor(QWidget):
         self.plan: PlanDTO | None = None
         self._collapsed: set[int] = set()
         self._restoring = False
+        self._active = True  # False while another page is shown: the shortcuts stay off
 
         self.header = QLabel()
         self.header.setObjectName("planHeader")
@@ -130,7 +132,7 @@ class PlanEditor(QWidget):
         self._update_actions()
 
     def _update_actions(self) -> None:
-        active = getattr(self, "_active", True) and self.plan is not None
+        active = self._active and self.plan is not None
         node = self.current_node()
         row = self.model.row_of(node.id) if node else -1
         count = len(self.model.siblings(node)) if node else 0
@@ -157,7 +159,8 @@ class PlanEditor(QWidget):
             self._update_actions()
             return
         same = self.plan is not None and self.plan.id == plan_id
-        keep = node_id if node_id is not None else (self.current_node().id if same and self.current_node() else None)
+        current = self.current_node() if same else None
+        keep = node_id if node_id is not None else (current.id if current else None)
         self.plan = self.services.plans.get_plan(plan_id)
         if not same:
             self._collapsed.clear()
@@ -173,7 +176,7 @@ class PlanEditor(QWidget):
 
     def _update_header(self) -> None:
         p = self.plan
-        tasks = sum(1 for n in self._iter(self.model.roots()) if n.is_task)
+        tasks = sum(1 for n in iter_nodes(self.model.roots()) if n.is_task)
         year = f"{p.year}年 · " if p.year else ""
         self.header.setText(f"{p.title}　<span style='font-size:10pt;font-weight:normal;color:#555'>"
                             f"{p.kind} · {year}{tasks} 项任务 · {p.status}</span>")
@@ -185,11 +188,6 @@ class PlanEditor(QWidget):
         found = find_problems(self.model.roots(), active, issue)
         self.problems.set_problems(found, note)
         self.model.set_problem_nodes({p.node_id for p in found})
-
-    def _iter(self, nodes: list[NodeDTO]):
-        for n in nodes:
-            yield n
-            yield from self._iter(n.children)
 
     def _track(self, index: QModelIndex, collapsed: bool) -> None:
         node = self.model.node(index)
@@ -280,7 +278,7 @@ class PlanEditor(QWidget):
         node = self.current_node()
         if node is None:
             return
-        count = sum(1 for _ in self._iter(node.children))
+        count = sum(1 for _ in iter_nodes(node.children))
         if count and not messages.confirm(self, "删除条目",
                                           f"删除“{node.label}{node.heading}”及其 {count} 个下级条目？\n删除后可用“撤销”(Ctrl+Z)恢复。"):
             return
