@@ -41,45 +41,40 @@ def division_table(roots: list[NodeDTO], title: str = KIND_TITLE["division"]) ->
     return Table("division", title, cols, rows)
 
 
-def _serials(roots: list[NodeDTO]) -> dict[int, int]:
-    return {id(t): i for i, t in enumerate(_tasks(roots), start=1)}
-
-
-def unit_order(roots: list[NodeDTO]) -> list[str]:
+def _unit_order(tasks: list[NodeDTO]) -> list[str]:
     seen: dict[str, None] = {}
-    for t in _tasks(roots):
+    for t in tasks:
         for name in t.lead_units + t.support_units:
             seen.setdefault(name, None)
     return list(seen)
 
 
 def unit_list_table(roots: list[NodeDTO], unit: str | None = None, title: str = KIND_TITLE["unit-list"]) -> Table:
+    """Per unit, its tasks in 分工表 order; the 序号 are the 分工表's (tasks are numbered in order)."""
     cols = [Column("序号", 15, "center"), Column("重点任务", 149, "justify"), Column("责任类型", 25, "center"),
             Column("完成时限", 36, "center")]
-    serials = _serials(roots)
+    tasks = _tasks(roots)
     rows: list[TableRow] = []
-    for name in unit_order(roots):
+    for name in _unit_order(tasks):
         if unit and name != unit:
             continue
-        mine = [(t, "牵头") for t in _tasks(roots) if name in t.lead_units]
-        mine += [(t, "参加") for t in _tasks(roots) if name in t.support_units]
-        mine.sort(key=lambda p: serials[id(p[0])])
-        rows.append(TableRow([f"{name}（牵头{sum(r == '牵头' for _, r in mine)}项，"
-                              f"参加{sum(r == '参加' for _, r in mine)}项）"], section=True))
-        for t, role in mine:
-            rows.append(TableRow([str(serials[id(t)]), task_text(t), role, t.deadline_text]))
+        mine = [(serial, t, role) for serial, t in enumerate(tasks, start=1)
+                for role, names in (("牵头", t.lead_units), ("参加", t.support_units)) if name in names]
+        rows.append(TableRow([f"{name}（牵头{sum(r == '牵头' for *_, r in mine)}项，"
+                              f"参加{sum(r == '参加' for *_, r in mine)}项）"], section=True))
+        for serial, t, role in mine:
+            rows.append(TableRow([str(serial), task_text(t), role, t.deadline_text]))
     return Table("unit-list", title if not unit else f"{unit}{title}", cols, rows)
 
 
 def matrix_table(roots: list[NodeDTO], title: str = KIND_TITLE["matrix"]) -> Table:
     cols = [Column("序号", 15, "center"), Column("单位", 49), Column("牵头（项）", 22, "center"),
             Column("参加（项）", 22, "center"), Column("牵头任务序号", 58), Column("参加任务序号", 59)]
-    serials = _serials(roots)
     tasks = _tasks(roots)
     rows = []
-    for i, name in enumerate(unit_order(roots), start=1):
-        lead = [serials[id(t)] for t in tasks if name in t.lead_units]
-        sup = [serials[id(t)] for t in tasks if name in t.support_units]
+    for i, name in enumerate(_unit_order(tasks), start=1):
+        lead = [serial for serial, t in enumerate(tasks, start=1) if name in t.lead_units]
+        sup = [serial for serial, t in enumerate(tasks, start=1) if name in t.support_units]
         rows.append(TableRow([str(i), name, str(len(lead)), str(len(sup)), "、".join(map(str, lead)),
                               "、".join(map(str, sup))]))
     return Table("matrix", title, cols, rows, note="任务序号与重点任务分工表一致。")
