@@ -6,8 +6,7 @@ import argparse
 import tempfile
 from pathlib import Path
 
-from app.context import open_context
-from app.paths import resolve_paths
+from app.commands.common import demo_context, output_dir
 from app.services.demo_output import write_demo_outputs
 from app.services.errors import DomainError
 
@@ -19,13 +18,9 @@ def register(sub) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    out = Path(args.out)
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise DomainError(f"无法创建输出文件夹“{out}”：{exc.strerror or exc}") from exc
+    out = output_dir(args.out)
     with tempfile.TemporaryDirectory(prefix="fazhi-demo-") as tmp:
-        ctx = open_context(resolve_paths(Path(tmp) / "demo.sqlite3"), load_demo=True)
+        ctx = demo_context(Path(tmp))
         try:
             plan_id = ctx.demo_plan_id
             if plan_id is None:

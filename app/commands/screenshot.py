@@ -9,7 +9,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from app.services.errors import DomainError
+from app.commands.common import demo_context, output_dir
 
 SIZE = (1280, 800)
 
@@ -21,11 +21,7 @@ def register(sub) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    out = Path(args.dir)
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise DomainError(f"无法创建文件夹“{out}”：{exc.strerror or exc}") from exc
+    out = output_dir(args.dir)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from app.ui.qt_app import create_application
 
@@ -49,13 +45,11 @@ def settle(app, ms: int) -> None:
 
 
 def take_screenshots(app, tmp: Path, out: Path) -> list[Path]:
-    from app.context import open_context
-    from app.paths import resolve_paths
     from app.services.outline_text import outline_text
     from app.ui.main_window import MainWindow
     from app.ui.runner import SyncRunner
 
-    ctx = open_context(resolve_paths(tmp / "demo.sqlite3"), load_demo=True)
+    ctx = demo_context(tmp)
     written: list[Path] = []
     try:
         window = MainWindow(ctx, runner=SyncRunner())
