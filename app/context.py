@@ -6,7 +6,7 @@ import logging
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import DatabaseError, OperationalError
@@ -22,6 +22,9 @@ from app.services.notices import NoticeService
 from app.services.plans import PlanService
 from app.services.settings import Settings, SettingsService
 from app.services.units import UnitService
+
+if TYPE_CHECKING:
+    from app.services.documents.renderer import DocumentService
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +52,12 @@ class AppContext:
     resources: Path
     runner: Any = None  # the UI's TaskRunner; None for the CLI
     demo_plan_id: int | None = None
+
+    def document_service(self) -> DocumentService:
+        """The document engine over these services, with the font files currently chosen in 设置."""
+        from app.services.documents.renderer import DocumentService  # reportlab loads only when needed
+
+        return DocumentService(self.services.plans, self.services.notices, self.resources, self.settings.font_paths)
 
     def close(self) -> None:
         self.engine.dispose()

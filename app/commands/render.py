@@ -7,7 +7,6 @@ from pathlib import Path
 
 from app.commands.common import context_from
 from app.services.documents.model import PRINT_MODE_LABEL, PRINT_MODES
-from app.services.documents.renderer import DocumentService
 from app.services.documents.service import RenderResult
 from app.services.documents.tables import TABLE_KINDS
 
@@ -34,11 +33,6 @@ def register(sub) -> None:
     t.set_defaults(func=run_table)
 
 
-def service(args, ctx) -> DocumentService:
-    s = ctx.services
-    return DocumentService(s.plans, s.notices, ctx.resources, ctx.settings.font_paths)
-
-
 def report(result: RenderResult, mode: str | None = None) -> None:
     for path in result.written:
         print(f"已写入 {path}")
@@ -53,7 +47,7 @@ def report(result: RenderResult, mode: str | None = None) -> None:
 def run_notice(args: argparse.Namespace) -> int:
     ctx = context_from(args, load_demo=False)
     try:
-        result = service(args, ctx).render_notice(args.id, args.pdf, args.docx, args.mode, args.seal)
+        result = ctx.document_service().render_notice(args.id, args.pdf, args.docx, args.mode, args.seal)
     finally:
         ctx.close()
     report(result, args.mode)
@@ -63,8 +57,8 @@ def run_notice(args: argparse.Namespace) -> int:
 def run_table(args: argparse.Namespace) -> int:
     ctx = context_from(args, load_demo=False)
     try:
-        result = service(args, ctx).render_table(args.plan_id, args.kind, args.pdf, args.docx, args.xlsx,
-                                                 args.unit, args.mode)
+        result = ctx.document_service().render_table(args.plan_id, args.kind, args.pdf, args.docx, args.xlsx,
+                                                     args.unit, args.mode)
     finally:
         ctx.close()
     report(result, args.mode)

@@ -10,7 +10,6 @@ from pathlib import Path
 
 from app.context import AppContext
 from app.services.checks import check_notice
-from app.services.documents.renderer import DocumentService
 from app.services.documents.service import notice_pdf
 from app.services.errors import ValidationError
 
@@ -29,26 +28,20 @@ class Exported:
     warnings: list[str] = field(default_factory=list)
 
 
-def _service(ctx: AppContext) -> DocumentService:
-    # built per call: cheap, and it always sees the font files currently chosen in 设置
-    s = ctx.services
-    return DocumentService(s.plans, s.notices, ctx.resources, ctx.settings.font_paths)
-
-
 def _notes(result) -> list[str]:
     return [*result.warnings, *(f"字体：{line}" for line in result.substitutions)]
 
 
 def preview(ctx: AppContext, notice_id: int, mode: str) -> Preview:
     """The notice as PDF bytes, with the format checker's findings first (one document model, no file)."""
-    service = _service(ctx)
+    service = ctx.document_service()
     doc = service.notice_model(notice_id)
     pdf, layout = notice_pdf(doc, mode, service.fonts())
     return Preview(pdf, len(layout.pages), [*(f.text() for f in check_notice(doc)), *_notes(layout)])
 
 
 def export(ctx: AppContext, notice_id: int, kind: str, path: Path, mode: str) -> Exported:
-    service = _service(ctx)
+    service = ctx.document_service()
     if kind == "xlsx":
         notice = ctx.services.notices.get_notice(notice_id)
         if notice.plan_id is None:
