@@ -134,10 +134,9 @@ class UnitService:
         with session_scope(self._sf) as s:
             source = self._load(s, source_id)
             target = self._load(s, target_id)
+            on_target = {a.node_id: a for a in s.scalars(select(Assignment).where(Assignment.unit_id == target_id))}
             for a in s.scalars(select(Assignment).where(Assignment.unit_id == source_id)).all():
-                existing = s.scalar(
-                    select(Assignment).where(Assignment.node_id == a.node_id, Assignment.unit_id == target_id)
-                )
+                existing = on_target.get(a.node_id)
                 if existing is None:
                     a.unit_id = target_id
                 else:
