@@ -120,6 +120,18 @@ def test_saving_a_revision_keeps_its_number_in_the_list(page):
     assert page.list.currentItem().text().endswith("第2版")
 
 
+def test_a_plan_deleted_meanwhile_stops_the_save_with_a_message(page, ctx):
+    plans = ctx.services.plans
+    plan = plans.create_plan("临时工作要点")
+    page.settings_changed()
+    page.form.plan.setCurrentIndex(page.form.plan.findData(plan.id))
+    assert page.save()
+    plans.delete_plan(plan.id)  # e.g. Ctrl+Z of its creation while this page is shown
+    page.form.note.setText("（此件主动公开）")
+    assert page.save() is False
+    assert "未保存：找不到该工作要点" in page.window().statusBar().currentMessage()
+
+
 def test_delete_draft_only_after_confirmation(page, ctx, dialogs):
     page.new_notice()
     count = page.list.count()

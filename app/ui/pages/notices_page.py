@@ -192,8 +192,8 @@ class NoticesPage(QWidget):
         if n is None or n.status == "已印发":
             return False
         fields = self.form.fields()
-        attachments = self._attachments(fields["plan_id"])
         try:
+            attachments = self._attachments(fields["plan_id"])  # reads the plan, which may be gone
             self.notice = self.notices.update_notice(n.id, issuer_ids=self.form.issuer_ids() or None,
                                                       attachments=attachments, **fields)
         except DomainError as exc:
