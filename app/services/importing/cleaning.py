@@ -18,7 +18,7 @@ from app.services.importing.warning_log import WarningLog
 
 _SPACES = re.compile(r"[ \t]+")
 _SPACE_BY_PUNCT = re.compile(r" +(?=[，。、；：？！“”‘’（）《》【】〔〕…])|(?<=[，。、；：？！“”‘’（）《》【】〔〕…]) +")
-_TABLE_MARK = "\x00T{}\x00"  # stands in for a table while lines are cleaned; never in real text
+_TABLE_MARK = "\x00T{}\x00"  # stands in for a table while lines are cleaned; text loses its NULs first
 
 
 @dataclass
@@ -93,7 +93,7 @@ def clean_document(doc: SourceDoc, log: WarningLog) -> Cleaned:
             lines.append(_TABLE_MARK.format(len(tables)))
             tables.append(Table(rows))
         else:
-            lines.append(block)
+            lines.append(block.replace("\x00", ""))  # never text, and a line must not pass for a table mark
     text = early_chars("\n".join(lines), counts)
     lines = [tidy_spaces(_tabs_to_cells(line)) for line in text.split("\n")]
 
@@ -106,11 +106,12 @@ def clean_document(doc: SourceDoc, log: WarningLog) -> Cleaned:
 
     blocks, table_warnings = split_text_tables(lines)
     log.extend(table_warnings)
+    marks = {_TABLE_MARK.format(k): table for k, table in enumerate(tables)}
     out: list[Block] = []
     run: list[str] = []
     joins = 0
     for b in [*blocks, None]:
-        if isinstance(b, str) and not b.startswith("\x00T"):
+        if isinstance(b, str) and b not in marks:
             run.append(b)
             continue
         paragraphs, n = join_wrapped(run)
@@ -128,7 +129,7 @@ def clean_document(doc: SourceDoc, log: WarningLog) -> Cleaned:
         if isinstance(b, Table):
             out.append(b)
         elif isinstance(b, str):
-            out.append(tables[int(b.strip("\x00T"))])
+            out.append(marks[b])
     log.count("合并被硬换行拆开的段落", joins)
     _report_chars(counts, log)
     return Cleaned(out, furniture.metadata, furniture.removed + pages.removed)

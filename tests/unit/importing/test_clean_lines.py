@@ -146,3 +146,8 @@ def test_one_cell_per_line_with_circled_serials():
     blocks, warnings = split_text_tables(lines)
     assert blocks[0].rows == [["序号", "重点任务", "牵头单位"], ["①", "甲", "A局"], ["②", "乙", "B局"]]
     assert warnings and "跳过" in warnings[0]
+
+
+def test_text_that_looks_like_a_table_mark_stays_text():
+    # cleaning stands a "\x00T<n>\x00" line in for each table; text once passed for one and crashed
+    assert clean_text("甲\n\x00T\n\x00T0\x00乙").blocks == ["甲", "T", "T0乙"]
