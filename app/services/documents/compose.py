@@ -61,12 +61,12 @@ def layout_notice(book: FontBook, doc: NoticeDocument) -> Layout:
         attachments = doc.issued.attachments
     for i, att in enumerate(attachments):
         _attachment_pages(book, flow, att, attachment_label(i, len(attachments)))
-    case = _place_colophon(book, flow, doc.colophon) if doc.colophon else "none"
+    case, gap = _place_colophon(book, flow, doc.colophon) if doc.colophon else ("none", 0.0)
     number_pages(book, flow.pages)
     _label_seals(book, flow.pages)
     return Layout(flow.pages, warnings=warnings, lines=flow.lines,
                   header={"boxes": head.boxes, "mark": head.mark, "colophon": case, "sig_blanks": sig_blanks,
-                          "colophon_gap": getattr(flow, "colophon_gap", 0.0), "doc": doc,
+                          "colophon_gap": gap, "doc": doc,
                           "title_lines": [ln.text for ln in head.title_lines]})
 
 
@@ -156,8 +156,9 @@ def colophon_boxes(book: FontBook, col: Colophon) -> list[Box]:
     return boxes
 
 
-def _place_colophon(book: FontBook, flow: Flow, col: Colophon) -> str:
-    """版记 on the type-area bottom of the last page, which must be even (§7.4.1, §6.2)."""
+def _place_colophon(book: FontBook, flow: Flow, col: Colophon) -> tuple[str, float]:
+    """版记 on the type-area bottom of the last page, which must be even (§7.4.1, §6.2): where it
+    went (same | new | blank page) and the room left free above it on that page."""
     boxes = colophon_boxes(book, col)
     height = sum(b.height for b in boxes) + mm(P.colophon_thick_mm)
     if height > mm(P.area_h_mm):
@@ -177,13 +178,13 @@ def _place_colophon(book: FontBook, flow: Flow, col: Colophon) -> str:
         flow.pages[-1].numbered = False
         case = "blank"
     top = mm(P.area_h_mm) - sum(b.height for b in boxes)
-    flow.colophon_gap = top - flow.y
+    gap = top - flow.y
     flow.y = top
     page = flow.pages[-1]
     for b in boxes:
         page.items += shift(b.items, flow.y)
         flow.y += b.height
-    return case
+    return case, gap
 
 
 def number_pages(book: FontBook, pages: list[Page]) -> None:
