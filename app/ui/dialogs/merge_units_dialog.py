@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QCompleter, QDialog, QDialogButtonBox, QLabel, QVBoxLayout
+from PySide6.QtWidgets import QComboBox, QCompleter, QDialog, QLabel, QVBoxLayout
 
 from app.services.dto import UnitDTO
+from app.ui.dialogs.form_layout import ok_cancel
 
 
 class MergeUnitsDialog(QDialog):
@@ -30,13 +31,10 @@ class MergeUnitsDialog(QDialog):
         self.target.completer().setFilterMode(Qt.MatchFlag.MatchContains)
         self.target.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.target.lineEdit().setPlaceholderText("输入或选择目标单位")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self._accept_if_chosen)
-        buttons.rejected.connect(self.reject)
         lay = QVBoxLayout(self)
         lay.addWidget(info)
         lay.addWidget(self.target)
-        lay.addWidget(buttons)
+        lay.addWidget(ok_cancel(self, self._accept_if_chosen))
 
     def select_target(self, unit_id: int) -> None:
         self.target.setCurrentIndex(self.target.findData(unit_id))

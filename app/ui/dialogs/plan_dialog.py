@@ -5,19 +5,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLineEdit,
-    QPlainTextEdit,
-    QSpinBox,
-    QVBoxLayout,
-)
+from PySide6.QtWidgets import QComboBox, QDialog, QLineEdit, QPlainTextEdit, QSpinBox
 
 from app.services.dto import PlanDTO
 from app.services.plans import PLAN_KINDS
+from app.ui.dialogs.form_layout import form_with_buttons
 
 NUMBERING = (("restart", "（一）每部分重新编号"), ("continuous", "（一）跨部分连续编号"),
              ("continuous:2,3", "（一）和 1. 都连续编号"))
@@ -52,20 +44,9 @@ class PlanDialog(QDialog):
         self.preamble.setPlaceholderText("指导思想、总体要求等开头段落（可选）")
         self.closing = QPlainTextEdit(plan.closing if plan else "")
         self.closing.setPlaceholderText("工作要求等结尾段落（可选）")
-        form = QFormLayout()
-        form.addRow("标题", self.title)
-        form.addRow("类型", self.kind)
-        form.addRow("年度", self.year)
-        form.addRow("发文机关", self.issuer)
-        form.addRow("编号方式", self.numbering)
-        form.addRow("开头段落", self.preamble)
-        form.addRow("结尾段落", self.closing)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        lay = QVBoxLayout(self)
-        lay.addLayout(form)
-        lay.addWidget(buttons)
+        form_with_buttons(self, (("标题", self.title), ("类型", self.kind), ("年度", self.year),
+                                 ("发文机关", self.issuer), ("编号方式", self.numbering),
+                                 ("开头段落", self.preamble), ("结尾段落", self.closing)))
 
     def values(self) -> dict:
         return {

@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.dto import UnitDTO
+from app.ui.dialogs.form_layout import ok_cancel
 
 
 class UnitChooserDialog(QDialog):
@@ -46,9 +46,6 @@ class UnitChooserDialog(QDialog):
         self.role = QComboBox()
         self.role.addItem("牵头单位", "lead")
         self.role.addItem("配合单位", "support")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
         role_row = QHBoxLayout()
         role_row.addWidget(QLabel("添加为："))
         role_row.addWidget(self.role, 1)
@@ -56,7 +53,7 @@ class UnitChooserDialog(QDialog):
         lay.addWidget(self.search)
         lay.addWidget(self.list, 1)
         lay.addLayout(role_row)
-        lay.addWidget(buttons)
+        lay.addWidget(ok_cancel(self))
 
     def _filter(self, text: str) -> None:
         text = text.strip()

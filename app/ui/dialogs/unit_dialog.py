@@ -2,20 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLineEdit,
-    QPlainTextEdit,
-    QSpinBox,
-    QVBoxLayout,
-)
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QLineEdit, QPlainTextEdit, QSpinBox
 
 from app.services.dto import UnitDTO
 from app.services.units import UNIT_CATEGORIES
+from app.ui.dialogs.form_layout import form_with_buttons
 
 
 class UnitDialog(QDialog):
@@ -42,21 +33,9 @@ class UnitDialog(QDialog):
         self.sort_order.setSpecialValueText("排在最后")
         self.active = QCheckBox("在用（停用的单位不再出现在选择列表中）")
         self.active.setChecked(unit.active if unit else True)
-        form = QFormLayout()
-        form.addRow("单位名称", self.name)
-        form.addRow("简称", self.short_name)
-        form.addRow("类别", self.category)
-        form.addRow("别名", self.aliases)
-        form.addRow("联系人", self.contact)
-        form.addRow("联系电话", self.phone)
-        form.addRow("排序", self.sort_order)
-        form.addRow("", self.active)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        lay = QVBoxLayout(self)
-        lay.addLayout(form)
-        lay.addWidget(buttons)
+        form_with_buttons(self, (("单位名称", self.name), ("简称", self.short_name), ("类别", self.category),
+                                 ("别名", self.aliases), ("联系人", self.contact), ("联系电话", self.phone),
+                                 ("排序", self.sort_order), ("", self.active)))
 
     def values(self) -> dict:
         values = {
