@@ -32,15 +32,15 @@ def demo_document():
     from app.services.documents.builder import notice_document
     from app.services.documents.tables import division_table
 
-    tmp = tempfile.mkdtemp(prefix="fazhi-bench-")
-    ctx = open_context(resolve_paths(Path(tmp) / "bench.sqlite3"), load_demo=True)
-    try:
-        s = ctx.services
-        notice = s.notices.list_notices()[0]
-        roots = s.plans.tree(notice.plan_id)
-        doc = notice_document(notice, s.plans.get_plan(notice.plan_id), roots)
-    finally:
-        ctx.close()
+    with tempfile.TemporaryDirectory(prefix="fazhi-bench-") as tmp:
+        ctx = open_context(resolve_paths(Path(tmp) / "bench.sqlite3"), load_demo=True)
+        try:
+            s = ctx.services
+            notice = s.notices.list_notices()[0]
+            roots = s.plans.tree(notice.plan_id)
+            doc = notice_document(notice, s.plans.get_plan(notice.plan_id), roots)
+        finally:
+            ctx.close()
     table = division_table(roots)
     tasks = [r for r in table.rows if not r.section]
     for i, row in enumerate(tasks[:35 - len(tasks)], start=len(tasks) + 1):  # grow it to 35 rows
