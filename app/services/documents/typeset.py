@@ -193,6 +193,8 @@ def balance_title(glyphs: list[Glyph], measure: float) -> list[Line]:
         pos += len(a.glyphs)
         acc += a.width
         bounds.append((pos, acc))
+    width_at = dict(bounds)
+    cut_cost = {p: _break_cost(text, p) for p, _w in bounds}  # each break is priced once, not per candidate
     best: tuple[float, list[int]] | None = None
 
     def search(start_i: int, start_w: float, cuts: list[int], lines_left: int) -> None:
@@ -201,14 +203,14 @@ def balance_title(glyphs: list[Glyph], measure: float) -> list[Line]:
             widths = []
             prev_w = 0.0
             for c in [*cuts, None]:
-                w = (dict(bounds)[c] if c is not None else total) - prev_w
+                w = (width_at[c] if c is not None else total) - prev_w
                 widths.append(w)
                 prev_w += w
             if max(widths) > measure + EPS:
                 return
             mean = total / len(widths)
             cost = sum((w - mean) ** 2 for w in widths) / 100
-            cost += sum(_break_cost(text, c) for c in cuts)
+            cost += sum(cut_cost[c] for c in cuts)
             cost += sum(8 for a, b in itertools.pairwise(widths) if b > a + 1)  # prefer 上长下短
             if best is None or cost < best[0]:
                 best = (cost, list(cuts))
