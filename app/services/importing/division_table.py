@@ -7,7 +7,7 @@ themselves become the outline."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from app.services.importing.labels import parse_label
@@ -26,7 +26,6 @@ class DivisionRow:
     markings: Markings
     measures: str = ""
     section: str = ""  # the part heading row above it, if the table has part rows
-    extra: list[str] = field(default_factory=list)
 
 
 def _units(text: str, role: str, marks: Markings) -> None:

@@ -25,7 +25,6 @@ class SourceDoc:
 
     name: str
     blocks: list[Block]
-    encoding: str | None = None
     warnings: list[str] = field(default_factory=list)
 
 

@@ -95,7 +95,7 @@ def _read_zip(source, name: str, expected: str) -> SourceDoc:
         raise InputFileError(f"“{name}”是压缩包，但不是 Word（.docx）或 Excel（.xlsx）文件，无法导入。")
     if not any((b.strip() if isinstance(b, str) else b.rows) for b in blocks):
         raise InputFileError(f"“{name}”中没有文字内容，无法导入。")
-    return SourceDoc(name=name, blocks=blocks, encoding=None, warnings=warnings)
+    return SourceDoc(name=name, blocks=blocks, warnings=warnings)
 
 
 def _read_text(path: Path, name: str, ext: str) -> SourceDoc:
@@ -112,4 +112,4 @@ def _read_text(path: Path, name: str, ext: str) -> SourceDoc:
     lines = split_lines(text)
     if not any(line.strip() for line in lines):
         raise InputFileError(f"“{name}”中没有文字内容，无法导入。")
-    return SourceDoc(name=name, blocks=list(lines), encoding=label, warnings=warnings)
+    return SourceDoc(name=name, blocks=list(lines), warnings=warnings)
