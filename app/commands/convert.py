@@ -6,10 +6,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from app.services.checks import check_notice
-from app.services.documents.convert import convert_result
 from app.services.documents.model import PRINT_MODE_LABEL, PRINT_MODES
-from app.services.documents.service import check_mode, font_choice, notice_files, table_xlsx, write_bytes
 from app.services.errors import ValidationError
 
 
@@ -24,6 +21,10 @@ def register(sub) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # the document engine (reportlab) loads only when the command runs, not with every `python -m app`
+    from app.services.checks import check_notice
+    from app.services.documents.convert import convert_result
+    from app.services.documents.service import check_mode, font_choice, notice_files, table_xlsx, write_bytes
     from app.services.importing import import_file
 
     mode = check_mode(args.mode)

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.commands.common import context_from
 from app.services.documents.model import PRINT_MODE_LABEL, PRINT_MODES
-from app.services.documents.service import RenderResult
 from app.services.documents.tables import TABLE_KINDS
+
+if TYPE_CHECKING:  # the document engine (reportlab) loads only when a command renders
+    from app.services.documents.service import RenderResult
 
 
 def register(sub) -> None:
