@@ -3,7 +3,6 @@ line as soon as the main window has been shown and painted, then quit."""
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 import time
@@ -13,9 +12,10 @@ START = time.perf_counter()
 
 def main(db: str) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from app.cli import build_parser  # imports every command module, as `python -m app` does
     from app.main import start_gui
 
-    started = start_gui(argparse.Namespace(db=db))
+    started = start_gui(build_parser().parse_args(["--db", db, "gui"]))
     if isinstance(started, int):
         return started
     app, ctx, window = started
