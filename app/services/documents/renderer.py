@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PIL import Image
+
 from app.services.documents.builder import notice_document
 from app.services.documents.fonts import FontChoice
 from app.services.documents.model import NoticeDocument
@@ -42,8 +44,8 @@ class DocumentService:
             roots = self.plans.tree(notice.plan_id)
         if seal_image is None and notice.seal_image:
             seal_image = Path(notice.seal_image)  # the picture chosen on the notice itself
-        if seal_image is not None and not Path(seal_image).is_file():
-            raise ValidationError(f"找不到印章图像文件“{seal_image}”。")
+        if seal_image is not None:
+            _check_seal_image(Path(seal_image))
         return notice_document(notice, plan, roots, seal_image)
 
     def render_model(self, doc: NoticeDocument, pdf: Path | None = None, docx: Path | None = None,
@@ -88,3 +90,22 @@ class DocumentService:
         if xlsx is not None:
             result.written.append(write_bytes(xlsx, table_xlsx(table)))
         return result
+
+
+# Pictures both writers can place: reportlab reads them through Pillow, python-docx by its own headers.
+_SEAL_FORMATS = ("PNG", "JPEG", "GIF", "BMP", "TIFF")
+
+
+def _check_seal_image(path: Path) -> None:
+    """The seal picture is read by both writers much later; a file they cannot read would end the
+    render in a traceback, so it is opened here first."""
+    if not path.is_file():
+        raise ValidationError(f"找不到印章图像文件“{path}”。")
+    try:
+        with Image.open(path) as img:
+            fmt = img.format
+            img.verify()
+    except (OSError, SyntaxError, ValueError) as exc:  # Pillow's UnidentifiedImageError is an OSError
+        raise ValidationError(f"印章图像“{path.name}”无法读取：不是图片，或文件已损坏。请选择 PNG 图片。") from exc
+    if fmt not in _SEAL_FORMATS:
+        raise ValidationError(f"印章图像“{path.name}”是 {fmt} 格式，无法写入 Word 文件。请选择 PNG 图片。")

@@ -12,6 +12,7 @@ from app.cli import main
 from app.paths import resources_dir
 from app.services.documents.fontbook import FontBook
 from app.services.documents.fonts import FontError, is_truetype, resolve_fonts
+from app.services.errors import ValidationError
 
 FONTS = resources_dir() / "fonts"
 
@@ -140,3 +141,15 @@ def test_a_windows_font_under_another_file_name_is_found_by_its_family_name(tmp_
     kai = choice.primary("kai")
     assert kai.source == "windows" and kai.family == "楷体_GB2312" and kai.path.name == "my-kai-gb2312.ttf"
     assert all(s.role != "kai" for s in choice.role_substitutions)
+
+
+def test_a_seal_file_that_is_no_picture_is_refused_before_rendering(demo_ctx, tmp_path):
+    # reportlab (Pillow) and python-docx would each raise their own exception deep in the writers
+    notice_id = demo_ctx.services.notices.list_notices()[0].id
+    service = demo_ctx.document_service()
+    bad = tmp_path / "seal.png"
+    bad.write_bytes(b"not a picture")
+    with pytest.raises(ValidationError, match="无法读取"):
+        service.notice_model(notice_id, seal_image=bad)
+    with pytest.raises(ValidationError, match="找不到"):
+        service.notice_model(notice_id, seal_image=tmp_path / "missing.png")
