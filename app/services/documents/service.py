@@ -3,6 +3,7 @@ resolved once per process and every substitution and warning returned to the cal
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import functools
 import json
@@ -99,12 +100,14 @@ def table_xlsx(table: Table) -> bytes:
 def write_bytes(path: Path, data: bytes) -> Path:
     """Writes an output file; a path that cannot be written is a Chinese message, not a traceback."""
     path = Path(path)
+    tmp = path.with_name(path.name + ".part")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(path.name + ".part")
         tmp.write_bytes(data)
         tmp.replace(path)
     except OSError as exc:
+        with contextlib.suppress(OSError):  # e.g. the target is open in WPS: leave no .part file beside it
+            tmp.unlink()
         reason = _OS_REASON.get(exc.errno or 0, "系统拒绝写入")
         raise DomainError(f"无法写入文件“{path}”：{reason}。请换一个位置，"
                           "或先关闭正在打开该文件的程序（如 WPS、Word）。") from exc

@@ -12,7 +12,7 @@ from app.cli import main
 from app.paths import resources_dir
 from app.services.documents.fontbook import FontBook
 from app.services.documents.fonts import FontError, is_truetype, resolve_fonts
-from app.services.errors import ValidationError
+from app.services.errors import DomainError, ValidationError
 
 FONTS = resources_dir() / "fonts"
 
@@ -153,3 +153,13 @@ def test_a_seal_file_that_is_no_picture_is_refused_before_rendering(demo_ctx, tm
         service.notice_model(notice_id, seal_image=bad)
     with pytest.raises(ValidationError, match="找不到"):
         service.notice_model(notice_id, seal_image=tmp_path / "missing.png")
+
+
+def test_a_failed_write_leaves_no_part_file(tmp_path):
+    from app.services.documents.service import write_bytes
+
+    target = tmp_path / "out.pdf"
+    target.mkdir()  # replacing a folder fails after the .part file was written
+    with pytest.raises(DomainError, match="无法写入文件"):
+        write_bytes(target, b"%PDF")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.pdf"]
