@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -17,7 +18,6 @@ from app.models.migrate import SchemaTooNewError, upgrade_to_head
 from app.paths import AppPaths, resources_dir
 from app.services.demo_data import load_demo_if_empty
 from app.services.errors import DomainError
-from app.services.importing import ImportService
 from app.services.notices import NoticeService
 from app.services.plans import PlanService
 from app.services.settings import Settings, SettingsService
@@ -25,6 +25,7 @@ from app.services.units import UnitService
 
 if TYPE_CHECKING:
     from app.services.documents.renderer import DocumentService
+    from app.services.importing import ImportService
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +40,15 @@ class Services:
     plans: PlanService
     notices: NoticeService
     settings: SettingsService
-    imports: ImportService
+    session_factory: sessionmaker[Session]
+
+    @cached_property
+    def imports(self) -> ImportService:
+        """The importer, built on first use: its pattern tables take ~90 ms to load, which the
+        start of the window should not pay."""
+        from app.services.importing import ImportService
+
+        return ImportService(self.session_factory, self.units)
 
 
 @dataclass
@@ -87,7 +96,7 @@ def open_context(paths: AppPaths, load_demo: bool = True) -> AppContext:
     settings = settings_service.load()
     units = UnitService(sf, region_names=(settings.county_name,) if settings.county_name else ())
     services = Services(units=units, plans=PlanService(sf), notices=NoticeService(sf),
-                        settings=settings_service, imports=ImportService(sf, units))
+                        settings=settings_service, session_factory=sf)
     res = resources_dir()
     demo_id = None
     if load_demo and not settings.demo_loaded:

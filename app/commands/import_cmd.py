@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 
 from app.commands.common import context_from
-from app.services.importing import import_file
 
 
 def register(subparsers) -> None:
@@ -34,6 +33,8 @@ def _out(text: str, stream=None) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from app.services.importing import import_file  # not loaded for every other command
+
     result = import_file(Path(args.file))
     if args.json:
         _out(result.to_json())
