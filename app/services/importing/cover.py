@@ -70,6 +70,7 @@ class Cover:
     preamble: list[str]
     warnings: list[str] = field(default_factory=list)
     title_guessed: bool = False  # no title in the text; taken from the notice or the file name
+    title_note: str = ""  # where a guessed title came from: a warning while the guess stands
 
 
 def _doc_number(line: str, warnings: list[str]) -> str | None:
@@ -155,10 +156,10 @@ def parse_cover(lines: list[str], metadata: dict[str, str] | None = None, source
     preamble = lines[end + used:]
     if notice is not None:
         _complete_notice(notice, title, metadata, warnings)
-    guessed = not title
-    if guessed:
-        title = _title_fallback(notice, source_name, warnings)
-    return Cover(notice, title, period, preamble, warnings, guessed)
+    note = ""
+    if not title:
+        title, note = _title_fallback(notice, source_name)
+    return Cover(notice, title, period, preamble, warnings, bool(note), note)
 
 
 def _complete_notice(notice: NoticeFields, plan_title: str, metadata: dict[str, str], warnings: list[str]) -> None:
@@ -188,12 +189,11 @@ def _complete_notice(notice: NoticeFields, plan_title: str, metadata: dict[str, 
         warnings.append("通知中未找到成文日期。")
 
 
-def _title_fallback(notice: NoticeFields | None, source_name: str, warnings: list[str]) -> str:
+def _title_fallback(notice: NoticeFields | None, source_name: str) -> tuple[str, str]:
+    """(title, warning): the title the notice issues, else the file name."""
     if notice is not None:
         m = re.search(r"[《〈]([^《》〈〉]{2,80})[》〉]", notice.title or notice.body)
         if m:
-            warnings.append(f"未找到文件标题，已取通知中的《{m.group(1)}》。")
-            return m.group(1)
+            return m.group(1), f"未找到文件标题，已取通知中的《{m.group(1)}》。"
     stem = re.sub(r"\.[A-Za-z0-9]{1,5}$", "", source_name) or "导入的工作要点"
-    warnings.append(f"未找到文件标题，暂以文件名“{stem}”作标题，请修改。")
-    return stem
+    return stem, f"未找到文件标题，暂以文件名“{stem}”作标题，请修改。"

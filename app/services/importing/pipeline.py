@@ -95,7 +95,6 @@ def _analyse(doc: SourceDoc, steps: _Steps) -> ImportResult:
     cover = parse_cover(parts.head, cleaned.metadata, doc.name)
     if parts.notice_is_plan and cover.notice is not None and cover.title_guessed:
         cover.title, cover.title_guessed = cover.notice.title, False  # the notice is the document
-        cover.warnings = [w for w in cover.warnings if "未找到文件标题" not in w]
         warnings.add("通知正文即为工作要点（没有另附文件），已按通知正文的编号条目导入。")
     outline, outline_warnings = build_outline(parts.body, cover.preamble)
     warnings.extend(outline_warnings)
@@ -104,16 +103,17 @@ def _analyse(doc: SourceDoc, steps: _Steps) -> ImportResult:
     for item in outline.items():
         warnings.extend(extract_markings(item))
     table_title = _apply_tables(outline, warnings)
-    title = cover.title
     if cover.title_guessed and table_title:
-        title = table_title
-        cover.warnings = [w for w in cover.warnings if "未找到文件标题" not in w]
+        cover.title, cover.title_guessed = table_title, False
+    title = cover.title
     if not outline.roots:
         raise InputFileError(
             f"在“{doc.name}”中没有找到工作要点的编号条目（如“一、”“（一）”“1.”）或重点任务分工表，无法导入。"
         )
 
     warnings.extend(cover.warnings)
+    if cover.title_guessed:
+        warnings.add(cover.title_note)
     steps.at(80, "确定重点任务")
     fill_texts(outline)
     warnings.extend(mark_tasks(outline))
