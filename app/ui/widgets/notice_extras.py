@@ -7,7 +7,6 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.dto import NoticeDTO
+from app.ui.dialogs import messages
 
 SECRECY_LEVELS = ("", "秘密", "机密", "绝密")
 URGENCIES = ("", "特急", "加急")
@@ -77,7 +77,7 @@ class NoticeExtras(QGroupBox):
             c.currentIndexChanged.connect(self.edited)
 
     def _pick_seal(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "选择印章图片（草稿示意）", "", "图片 (*.png *.jpg *.jpeg)")
+        path = messages.open_file(self, "选择印章图片（草稿示意）", "图片 (*.png *.jpg *.jpeg)")
         if path:
             self.seal.setText(path)
 
