@@ -31,9 +31,14 @@ def user_message(exc: BaseException) -> str:
     return INTERNAL_ERROR
 
 
-def show_error(parent: QWidget | None, exc: BaseException, title: str = "无法完成操作") -> None:
+def log_unexpected(exc: BaseException) -> None:
+    """Writes the traceback of anything but a DomainError to the log, where user_message() says it is."""
     if not isinstance(exc, DomainError):
         log.error("unexpected error", exc_info=(type(exc), exc, exc.__traceback__))
+
+
+def show_error(parent: QWidget | None, exc: BaseException, title: str = "无法完成操作") -> None:
+    log_unexpected(exc)
     if QApplication.instance() is None:
         print(user_message(exc), file=sys.stderr)
         return

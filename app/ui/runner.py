@@ -20,6 +20,8 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from app.ui.error_reporting import log_unexpected, show_error
+
 log = logging.getLogger(__name__)
 
 PROGRESS_DELAY_MS = 600
@@ -241,12 +243,7 @@ class TaskRunner(QObject):
         handle.error = exc
         if isinstance(exc, TaskCancelled) or handle.cancelled:
             return
-        if on_error is not None:
-            on_error(exc)
-        else:
-            from app.ui.error_reporting import show_error
-
-            show_error(self._parent_widget, exc)
+        _deliver_error(exc, on_error, self._parent_widget)
 
     def _finish(self, handle: TaskHandle):
         key = id(handle)
@@ -261,6 +258,15 @@ class TaskRunner(QObject):
         if not self._handles:
             self.busy_changed.emit(False)
         return callbacks
+
+
+def _deliver_error(exc: BaseException, on_error: ErrorCallback | None, parent: QWidget | None) -> None:
+    """To the caller's handler (logged first when it is a fault), or as a message box."""
+    if on_error is None:
+        show_error(parent, exc)
+        return
+    log_unexpected(exc)
+    on_error(exc)
 
 
 class SyncRunner:
@@ -285,12 +291,7 @@ class SyncRunner:
         except Exception as exc:
             handle.finished = True
             handle.error = exc
-            if on_error is not None:
-                on_error(exc)
-            else:
-                from app.ui.error_reporting import show_error
-
-                show_error(None, exc)
+            _deliver_error(exc, on_error, None)
             return handle
         handle.finished = True
         if on_done is not None:

@@ -109,3 +109,25 @@ def test_sync_runner_has_the_same_interface(dialogs):
     assert out == [(1, 2, "半"), 7]
     runner.submit(lambda c: (_ for _ in ()).throw(ValidationError("不行。")))
     assert dialogs.kinds("warning") == ["不行。"]
+
+
+@pytest.mark.parametrize("make", [lambda parent: SyncRunner(), TaskRunner])
+def test_an_unexpected_error_handed_to_on_error_is_still_logged(make, qtbot, caplog):
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    runner = make(parent)
+    errors = []
+
+    def fail(control):
+        raise KeyError("no such column")
+
+    runner.submit(fail, on_error=errors.append)
+    qtbot.waitUntil(lambda: bool(errors), timeout=2000)
+    # the clerk is told "详细信息已写入日志文件": the traceback must be there
+    logged = [r for r in caplog.records if r.exc_info and r.exc_info[1] is errors[0]]
+    assert logged and "fail" in caplog.text
+    caplog.clear()
+    runner.submit(lambda c: (_ for _ in ()).throw(ValidationError("不行。")), on_error=errors.append)
+    qtbot.waitUntil(lambda: len(errors) == 2, timeout=2000)
+    assert not [r for r in caplog.records if r.exc_info]  # a DomainError is not a fault
+    runner.wait_idle(2000)
