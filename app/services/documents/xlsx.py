@@ -4,6 +4,7 @@ page wide, frozen header, wrapped text, column widths from the same model as the
 from __future__ import annotations
 
 import io
+import re
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
@@ -19,7 +20,7 @@ HEADER_ROW = 3  # title on row 1, a spacer row, then the header
 def table_workbook(table: Table) -> bytes:
     wb = Workbook()
     ws = wb.active
-    ws.title = table.title[:31] or "表格"
+    ws.title = re.sub(r"[\\/*?:\[\]]", "", table.title)[:31] or "表格"  # characters Excel refuses in a sheet name
     ncols = len(table.columns)
     thin = Side(style="thin", color="000000")
     border = Border(left=thin, right=thin, top=thin, bottom=thin)

@@ -81,3 +81,13 @@ def test_convert_command(tmp_path, capsys):
     assert ws.cell(3, 2).value == "重点任务"
     assert main(["convert", str(tmp_path / "none.txt"), "--pdf", str(tmp_path / "b.pdf")]) == 2
     assert capsys.readouterr().err.strip()
+
+
+def test_xlsx_sheet_name_drops_characters_excel_refuses():
+    from app.services.documents.model import Column, Table, TableRow
+    from app.services.documents.service import table_xlsx
+
+    table = Table("division", "示例县2021/2025年规划[草案]：重点任务分工表", [Column("序号", 15)], [TableRow(["1"])])
+    ws = openpyxl.load_workbook(io.BytesIO(table_xlsx(table))).active
+    assert ws.title == "示例县20212025年规划草案：重点任务分工表"
+    assert ws["A1"].value == table.title  # the printed title keeps them
