@@ -4,6 +4,7 @@ theme fonts, and the document-wide settings WPS and Word need (DESIGN.md §6).""
 
 from __future__ import annotations
 
+import re
 from xml.sax.saxutils import escape
 
 from app.services.documents.fonts import DOCX_NAME, LATIN_DOCX_NAME
@@ -11,6 +12,7 @@ from app.services.documents.profile import PROFILE as P
 
 RED = "E60000"
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # control characters XML 1.0 cannot hold
 
 
 def rfonts(role: str, latin: str | None = None) -> str:
@@ -35,6 +37,7 @@ def rpr(role: str, size: float, red: bool = False, tracking: int = 0, hscale: in
 
 
 def run(text: str, role: str = "fang", size: float = 16.0, **kw) -> str:
+    text = _NOT_XML.sub("", text) if text else text  # e.g. a vertical tab pasted from Word
     if not text:
         return ""
     body = "".join('<w:tab/>' if part == "\t" else f'<w:t xml:space="preserve">{escape(part)}</w:t>'

@@ -100,6 +100,20 @@ def test_overlay_and_mono_leave_no_red(demo_doc):
         assert b"E60000" not in zipfile.ZipFile(io.BytesIO(docx)).read("word/document.xml")
 
 
+def test_control_characters_in_text_do_not_break_word_or_excel_files():
+    # a vertical tab (Word's soft return when text is pasted) is not allowed in XML 1.0 or by openpyxl
+    from app.services.documents.model import Column, NoticeDocument, Signature, Table, TableRow, body
+    from app.services.documents.service import table_xlsx
+
+    doc = NoticeDocument(title="关于测试的通知", organs=["示例县人民政府"], doc_number="示政发〔2026〕1号",
+                         paragraphs=[body("正文\x0b第二行\x01。")], signature=Signature(["示例县人民政府"], "2026年1月5日"))
+    _pdf, docx, _layout = notice_files(doc, pdf=False)
+    assert "正文第二行。" in "".join(t.text or "" for t in part(docx, "word/document.xml").iter(f"{W}t"))
+    table = Table("division", "分工表", [Column("序号", 15), Column("重点任务", 60)], [TableRow(["1", "甲\x0b乙"])])
+    assert "甲乙" in "".join(t.text or "" for t in part(table_docx(table), "word/document.xml").iter(f"{W}t"))
+    assert table_xlsx(table)
+
+
 def test_tables_have_fixed_widths_for_wps(demo_tree):
     table = division_table(demo_tree)
     doc = part(table_docx(table), "word/document.xml")
