@@ -25,29 +25,47 @@ NODE_FIELDS = ("heading", "text", "is_task", "original_label", "deadline_text", 
                "measures")
 
 
+def plan_nodes(s: Session, plan_id: int) -> list[PlanNode]:
+    """Every node of the plan with its assignments, in two queries."""
+    return list(s.scalars(
+        select(PlanNode).where(PlanNode.plan_id == plan_id).options(selectinload(PlanNode.assignments))
+    ))
+
+
 def dump_plan(s: Session, plan: Plan) -> dict:
-    nodes = s.scalars(
-        select(PlanNode).where(PlanNode.plan_id == plan.id).options(selectinload(PlanNode.assignments))
-    ).all()
+    nodes = plan_nodes(s, plan.id)
     return {"plan": {f: getattr(plan, f) for f in PLAN_FIELDS}, "nodes": dump_nodes(nodes, None)}
 
 
 def dump_nodes(nodes: list[PlanNode], parent_id: int | None) -> list[dict]:
+    """The children of parent_id (None: the top level) with their subtrees, in order."""
+    by_parent = _by_parent(nodes)
+    return [_dump(n, by_parent) for n in by_parent.get(parent_id, [])]
+
+
+def dump_node(nodes: list[PlanNode], node: PlanNode) -> dict:
+    """One node and its subtree; `nodes` holds (at least) the subtree's nodes."""
+    return _dump(node, _by_parent(nodes))
+
+
+def _by_parent(nodes: list[PlanNode]) -> dict[int | None, list[PlanNode]]:
     by_parent: dict[int | None, list[PlanNode]] = {}
     for n in nodes:
         by_parent.setdefault(n.parent_id, []).append(n)
+    for children in by_parent.values():
+        children.sort(key=lambda c: c.position)
+    return by_parent
 
-    def dump(n: PlanNode) -> dict:
-        d = {f: getattr(n, f) for f in NODE_FIELDS}
-        d["deadline"] = n.deadline.isoformat() if n.deadline else None
-        d["assignments"] = [
-            {"unit_id": a.unit_id, "role": a.role, "note": a.note}
-            for a in sorted(n.assignments, key=lambda a: a.position)
-        ]
-        d["children"] = [dump(c) for c in sorted(by_parent.get(n.id, []), key=lambda c: c.position)]
-        return d
 
-    return [dump(n) for n in sorted(by_parent.get(parent_id, []), key=lambda c: c.position)]
+def _dump(n: PlanNode, by_parent: dict[int | None, list[PlanNode]]) -> dict:
+    d = {f: getattr(n, f) for f in NODE_FIELDS}
+    d["deadline"] = n.deadline.isoformat() if n.deadline else None
+    d["assignments"] = [
+        {"unit_id": a.unit_id, "role": a.role, "note": a.note}
+        for a in sorted(n.assignments, key=lambda a: a.position)
+    ]
+    d["children"] = [_dump(c, by_parent) for c in by_parent.get(n.id, [])]
+    return d
 
 
 UnitResolver = Callable[[str], int]

@@ -14,7 +14,7 @@ from app.models.plan import PLAN_KINDS, PLAN_STATUSES
 from app.services import audit
 from app.services.dto import NodeDTO, PlanDTO, PlanSummary
 from app.services.errors import NotFoundError, ValidationError
-from app.services.plan_snapshot import dump_nodes, dump_plan, load_nodes, load_plan
+from app.services.plan_snapshot import dump_node, dump_plan, load_nodes, load_plan, plan_nodes
 from app.services.plan_tree import find_node, load_tree
 
 _PLAN_EDITABLE = ("title", "kind", "year", "period", "issuer_text", "preamble", "closing", "status",
@@ -208,20 +208,13 @@ class PlanService:
         self.move_node(node_id, parent.parent_id, parent.position + 1)
         return True
 
-    def snapshot_node(self, node_id: int) -> dict:
-        with session_scope(self._sf) as s:
-            node = self._node(s, node_id)
-            nodes = s.scalars(select(PlanNode).where(PlanNode.plan_id == node.plan_id)).all()
-            siblings = dump_nodes(list(nodes), node.parent_id)
-            return {"plan_id": node.plan_id, "parent_id": node.parent_id, "index": node.position,
-                    "node": siblings[node.position]}
-
     def delete_node(self, node_id: int) -> dict:
         """Deletes a node and its subtree; returns a snapshot that restore_node() puts back."""
-        snap = self.snapshot_node(node_id)
         with session_scope(self._sf) as s:
             node = self._node(s, node_id)
             parent_id, plan_id = node.parent_id, node.plan_id
+            snap = {"plan_id": plan_id, "parent_id": parent_id, "index": node.position,
+                    "node": dump_node(plan_nodes(s, plan_id), node)}
             s.delete(node)
             s.flush()
             for i, n in enumerate(self._siblings(s, plan_id, parent_id)):

@@ -82,6 +82,29 @@ def test_delete_and_restore_node(plan, empty_ctx):
     assert tree[0].children[0].lead_units == ["县司法局"]
 
 
+def test_deleting_a_node_reads_the_plan_in_a_fixed_number_of_queries(plan, empty_ctx):
+    from sqlalchemy import event
+
+    plans, p, ids = plan
+    unit = empty_ctx.services.units.add_unit("县司法局")
+    statements: list[str] = []
+    event.listen(empty_ctx.engine, "before_cursor_execute", lambda *a: statements.append(a[2]))
+
+    def delete_queries(part: int) -> int:
+        for _ in range(3):  # a subtree whose every task has a unit, and siblings with subtrees
+            task = plans.add_node(p.id, part, heading="任务", is_task=True)
+            plans.set_assignments(task, lead=[unit.id], support=[])
+        statements.clear()
+        plans.delete_node(part)
+        return len(statements)
+
+    few = delete_queries(ids["甲"])
+    for i in range(6):
+        extra = plans.add_node(p.id, heading=f"部分{i}")
+        plans.set_assignments(plans.add_node(p.id, extra, heading="任务", is_task=True), lead=[unit.id], support=[])
+    assert delete_queries(ids["乙"]) == few
+
+
 def test_assignments_roles_and_missing_units(plan, empty_ctx):
     plans, _p, ids = plan
     units = empty_ctx.services.units
