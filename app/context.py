@@ -62,6 +62,11 @@ class AppContext:
     runner: Any = None  # the UI's TaskRunner; None for the CLI
     demo_plan_id: int | None = None
 
+    def set_setting(self, key: str, value: Any) -> None:
+        """Changes one setting both here (what the front-end reads) and in the database."""
+        setattr(self.settings, key, value)
+        self.services.settings.set(key, value)
+
     def document_service(self) -> DocumentService:
         """The document engine over these services, with the font files currently chosen in 设置."""
         from app.services.documents.renderer import DocumentService  # reportlab loads only when needed

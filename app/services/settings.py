@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field, fields
 
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -41,11 +41,6 @@ class SettingsService:
                 except ValueError:
                     continue  # a damaged value falls back to its default
         return Settings(**values)
-
-    def save(self, settings: Settings) -> None:
-        with session_scope(self._sf) as s:
-            for key, value in asdict(settings).items():
-                s.merge(Setting(key=key, value=json.dumps(value, ensure_ascii=False)))
 
     def set(self, key: str, value) -> None:
         if key not in _FIELD_NAMES:

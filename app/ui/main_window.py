@@ -237,8 +237,7 @@ class MainWindow(QMainWindow):
 
     def remember_file(self, path: str) -> None:
         files = [path, *(f for f in self.ctx.settings.recent_files if f != path)][:MAX_RECENT]
-        self.ctx.settings.recent_files = files
-        self.ctx.services.settings.set("recent_files", files)
+        self.ctx.set_setting("recent_files", files)
         self._fill_recent_menu()
 
     def _fill_recent_menu(self) -> None:
@@ -258,8 +257,7 @@ class MainWindow(QMainWindow):
     def save_state(self) -> None:
         self.plans_page.editor.panel.commit_pending()
         geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
-        self.ctx.settings.window_geometry = geometry
-        self.ctx.services.settings.set("window_geometry", geometry)
+        self.ctx.set_setting("window_geometry", geometry)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         try:

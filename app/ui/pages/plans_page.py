@@ -95,8 +95,7 @@ class PlansPage(QWidget):
     def _open(self, plan_id: int | None, node_id: int | None) -> None:
         self.editor.open_plan(plan_id, node_id)
         if plan_id != self.ctx.settings.last_plan_id:
-            self.ctx.settings.last_plan_id = plan_id
-            self.ctx.services.settings.set("last_plan_id", plan_id)
+            self.ctx.set_setting("last_plan_id", plan_id)
         self.plan_changed.emit(plan_id)
 
     # ---- plan actions --------------------------------------------------------------------

@@ -145,8 +145,7 @@ class SettingsPage(QScrollArea):
     def _set(self, key: str, value) -> None:
         if getattr(self.ctx.settings, key) == value:
             return
-        setattr(self.ctx.settings, key, value)
-        self.ctx.services.settings.set(key, value)
+        self.ctx.set_setting(key, value)
         self.settings_changed.emit()
         self.status_message.emit("设置已保存。")
 
