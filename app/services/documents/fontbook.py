@@ -22,6 +22,8 @@ def load(ff: FontFile) -> TTFont:
                 font = TTFont(ff.key, str(ff.path), subfontIndex=ff.index)
             except (TTFError, OSError) as exc:
                 raise FontError(f"无法读取字体文件“{ff.path.name}”：{exc}") from exc
+            except Exception as exc:  # a truncated file: reportlab's parser fails with struct.error, KeyError…
+                raise FontError(f"无法读取字体文件“{ff.path.name}”：文件不完整或已损坏，请重新安装或换用其他字体文件。") from exc
             _cache_subsets(font)
             pdfmetrics.registerFont(font)
             _LOADED[ff.key] = font

@@ -49,6 +49,17 @@ def test_a_truncated_font_file_is_refused_not_a_traceback(tmp_path):
         resolve_fonts(configured={"fang": str(bad)}, windows_dirs=[], other_dirs=[])
 
 
+def test_a_font_cut_short_fails_with_a_font_error_when_loaded(tmp_path):
+    from app.services.documents.fontbook import load
+    from app.services.documents.fonts import FontFile
+
+    cut = tmp_path / "cut.ttf"
+    cut.write_bytes((FONTS / "FandolHei-Regular.ttf").read_bytes()[:200_000])  # its table directory is intact
+    assert is_truetype(cut)
+    with pytest.raises(FontError, match="不完整或已损坏"):
+        load(FontFile(cut, 0, "cut", "config"))
+
+
 def test_missing_fonts_are_a_clear_error(tmp_path):
     with pytest.raises(FontError, match="找不到可用的"):
         resolve_fonts(resources=tmp_path, windows_dirs=[], other_dirs=[])
