@@ -256,6 +256,8 @@ class MainWindow(QMainWindow):
 
     def save_state(self) -> None:
         self.plans_page.editor.panel.commit_pending()
+        if self._pages[2] is not None:
+            self.notices_page.save_now()  # an edit still waiting for its autosave timer
         geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
         self.ctx.set_setting("window_geometry", geometry)
 

@@ -67,6 +67,15 @@ def test_geometry_and_last_plan_are_remembered(qtbot, ctx):
     assert second.height() == 650
 
 
+def test_closing_the_window_saves_a_notice_edit_still_waiting_for_autosave(window, ctx):
+    window.nav.setCurrentRow(2)
+    page = window.notices_page
+    page.form.note.setText("（此件主动公开）")
+    assert page._save_timer.isActive()  # the autosave would run 600 ms later
+    window.close()
+    assert ctx.services.notices.get_notice(page.notice.id).note == "（此件主动公开）"
+
+
 def test_about_box_shows_the_version(window, dialogs):
     window.about()
     (text,) = dialogs.kinds("about")
