@@ -80,7 +80,7 @@ def notice_document(notice: NoticeDTO, plan: PlanDTO | None = None, roots: list[
         title=notice.title, organs=organs or [""], mark_suffix=suffix, doc_number=notice.doc_number,
         copy_no=notice.copy_no.zfill(P.copy_no_digits) if notice.copy_no else "",
         secrecy=notice.secrecy, urgency=notice.urgency, signers=list(notice.signers),
-        recipients=_recipients(notice.recipients), paragraphs=text_paragraphs(notice.body),
+        recipients=recipients_line(notice.recipients), paragraphs=text_paragraphs(notice.body),
         signature=Signature([i.name for i in notice.issuers], date_text, notice.signature_mode != "unsealed",
                             seal_image),
         note=notice.note.strip(),
@@ -106,7 +106,8 @@ def notice_document(notice: NoticeDTO, plan: PlanDTO | None = None, roots: list[
     return doc
 
 
-def _recipients(text: str) -> str:
+def recipients_line(text: str) -> str:
+    """主送 as printed: ending in a full-width colon."""
     text = (text or "").strip()
     if text and not text.endswith("："):
         text = text.rstrip(":：") + "："

@@ -8,7 +8,14 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from app.services.dates import format_cn_date
-from app.services.documents.builder import MARK_SUFFIX, node_paragraphs, table_attachment, text_paragraphs
+from app.services.documents.builder import (
+    MARK_SUFFIX,
+    node_paragraphs,
+    recipients_line,
+    split_mark,
+    table_attachment,
+    text_paragraphs,
+)
 from app.services.documents.model import Colophon, IssuedDocument, NoticeDocument, Signature
 from app.services.dto import AssignmentDTO, NodeDTO
 from app.services.importing import ImportResult
@@ -80,14 +87,13 @@ def convert_result(result: ImportResult, today: date | None = None) -> Converted
     body = n.body if n and n.body else f"现将《{plan_title}》印发给你们，请结合实际，认真贯彻落实。"
     if not (n and n.body):
         defaults.append(f"正文：原文没有通知正文，用“{body}”")
-    header = n.header_text if n and n.header_text else ""
-    organs, suffix = ([header[: -len(MARK_SUFFIX)]], MARK_SUFFIX) if header.endswith(MARK_SUFFIX) and \
-        len(issuers) == 1 else (issuers, MARK_SUFFIX)
+    header = n.header_text if n and n.header_text and len(issuers) == 1 else ""  # the printed 版头, if any
+    organs, suffix = split_mark([header] if header else [f"{i}{MARK_SUFFIX}" for i in issuers])
     printed_by = office_of(issuers[0])
     defaults.append(f"版记：印发机关用发文机关的办公室“{printed_by}”，印发日期用成文日期")
     doc = NoticeDocument(
         title=title, organs=organs, mark_suffix=suffix, doc_number=doc_number,
-        recipients=recipients.rstrip(":：") + "：" if recipients else "",
+        recipients=recipients_line(recipients),
         paragraphs=text_paragraphs(body),
         signature=Signature(issuers, format_cn_date(sign), sealed=True),
         note=(n.note if n else "") or "",
