@@ -14,7 +14,7 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.models.database import make_engine, make_session_factory
-from app.models.migrate import SchemaTooNewError, upgrade_to_head
+from app.models.migrate import BackupFailedError, SchemaTooNewError, upgrade_to_head
 from app.paths import AppPaths, resources_dir
 from app.services.demo_data import load_demo_if_empty
 from app.services.errors import DomainError
@@ -86,8 +86,9 @@ def open_context(paths: AppPaths, load_demo: bool = True) -> AppContext:
     engine = make_engine(paths.db_path)
     try:
         upgrade_to_head(engine, paths.db_path, paths.backup_dir)
-    except SchemaTooNewError as exc:
+    except (SchemaTooNewError, BackupFailedError) as exc:
         engine.dispose()
+        log.warning("database %s not opened: %s", paths.db_path, exc)
         raise DatabaseOpenError(str(exc)) from exc
     except (DatabaseError, OperationalError, sqlite3.DatabaseError) as exc:
         engine.dispose()

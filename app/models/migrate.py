@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sqlite3
 from pathlib import Path
 
 from alembic import command
@@ -26,6 +27,16 @@ class SchemaTooNewError(RuntimeError):
         super().__init__(
             f"数据库由更新版本的法治工作台创建（结构版本 {revision}），本程序无法打开。"
             "请安装最新版本后再打开，原文件未作任何修改。"
+        )
+
+
+class BackupFailedError(RuntimeError):
+    """The copy taken before a migration could not be written; nothing was migrated."""
+
+    def __init__(self, backup_dir: Path, reason: str):
+        super().__init__(
+            f"数据库需要升级，但升级前的备份无法写入备份文件夹“{backup_dir}”：{reason}。"
+            "原文件未作修改；请检查该文件夹是否可写、磁盘空间是否充足。"
         )
 
 
@@ -72,7 +83,10 @@ def upgrade_to_head(engine: Engine, db_path: Path | None, backup_dir: Path | Non
         except Exception as exc:  # alembic raises several kinds for an unknown id
             raise SchemaTooNewError(current) from exc
     if db_path is not None and backup_dir is not None and has_user_tables(engine):
-        backup_file(db_path, backup_dir, f"before-migration-{current or 'none'}")
+        try:
+            backup_file(db_path, backup_dir, f"before-migration-{current or 'none'}")
+        except (OSError, sqlite3.Error) as exc:
+            raise BackupFailedError(backup_dir, getattr(exc, "strerror", None) or str(exc)) from exc
     log.info("migrating database %s -> %s", current, head)
     command.upgrade(alembic_config(engine), "head")
     return True

@@ -79,3 +79,13 @@ def test_garbage_file_is_refused_with_a_chinese_message(tmp_path):
         open_context(resolve_paths(db), load_demo=False)
     assert "数据库" in err.value.message
     assert db.read_bytes().startswith(b"this is not sqlite")
+
+
+def test_a_backup_that_cannot_be_written_stops_the_migration_with_a_chinese_message(tmp_path):
+    db = tmp_path / "old.sqlite3"
+    shutil.copy(FIXTURES / "schema-0001.sqlite3", db)
+    (tmp_path / "backups").write_text("a file where the backup folder should be", encoding="utf-8")
+    with pytest.raises(DatabaseOpenError) as err:
+        open_context(resolve_paths(db), load_demo=False)
+    assert "备份" in err.value.message and "原文件未作修改" in err.value.message
+    assert sqlite3.connect(db).execute("select version_num from alembic_version").fetchone() == ("0001",)
