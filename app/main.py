@@ -19,7 +19,7 @@ def start_gui(args: argparse.Namespace):
     code when the database cannot be opened."""
     from PySide6.QtWidgets import QMessageBox
 
-    from app.ui.error_reporting import install_excepthook
+    from app.ui.error_reporting import install_excepthook, user_message
     from app.ui.qt_app import create_application
 
     paths = paths_from(args)
@@ -30,6 +30,10 @@ def start_gui(args: argparse.Namespace):
     except DomainError as exc:
         QMessageBox.critical(None, "无法打开数据库", exc.message)
         return 2
+    except Exception as exc:  # no window and, frozen, no console: this box is all the clerk sees
+        log.exception("start-up failed (database %s)", paths.db_path)
+        QMessageBox.critical(None, "无法启动", user_message(exc))
+        return 3
     from app.ui.main_window import MainWindow  # after the database: a failure above shows sooner
 
     window = MainWindow(ctx)

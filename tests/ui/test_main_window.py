@@ -109,3 +109,17 @@ def test_qt_dialogs_speak_chinese(qapp):
     assert install_translations(qapp), "qtbase_zh_CN translations not found"
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"
     assert QCoreApplication.translate("QPlatformTheme", "OK") == "确定"
+
+
+def test_a_start_that_fails_unexpectedly_still_tells_the_clerk(qapp, dialogs, monkeypatch, tmp_path):
+    import argparse
+
+    import app.main
+
+    def missing_samples(paths):
+        raise FileNotFoundError(2, "No such file or directory", "resources/samples/demo_plan.json")
+
+    monkeypatch.setattr(app.main, "open_context", missing_samples)
+    monkeypatch.setattr(app.main, "setup_logging", lambda log_dir: None)
+    assert app.main.start_gui(argparse.Namespace(db=str(tmp_path / "f.sqlite3"))) == 3
+    assert dialogs.kinds("critical") == ["找不到文件“resources/samples/demo_plan.json”。"]
