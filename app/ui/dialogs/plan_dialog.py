@@ -13,6 +13,7 @@ from app.ui.dialogs.form_layout import form_with_buttons
 
 NUMBERING = (("restart", "（一）每部分重新编号"), ("continuous", "（一）跨部分连续编号"),
              ("continuous:2,3", "（一）和 1. 都连续编号"))
+NO_YEAR = 1989  # the year box's lowest value, shown as 未定年度: a plan (often an import) without one
 
 
 class PlanDialog(QDialog):
@@ -21,7 +22,7 @@ class PlanDialog(QDialog):
         self.setObjectName("planDialog")
         self.setWindowTitle("工作要点属性" if plan else "新建工作要点")
         self.resize(560, 460)
-        year = plan.year if plan and plan.year else date.today().year
+        year = plan.year if plan else date.today().year
         self.title = QLineEdit(plan.title if plan else f"{county}{year}年法治政府建设工作要点")
         self.title.setObjectName("planTitleEdit")
         self.kind = QComboBox()
@@ -29,8 +30,9 @@ class PlanDialog(QDialog):
         if plan:
             self.kind.setCurrentText(plan.kind)
         self.year = QSpinBox()
-        self.year.setRange(1990, 2100)
-        self.year.setValue(year)
+        self.year.setRange(NO_YEAR, 2100)
+        self.year.setSpecialValueText("未定年度")
+        self.year.setValue(year or NO_YEAR)
         self.issuer = QLineEdit(plan.issuer_text if plan else "")
         self.issuer.setPlaceholderText("如“示例县人民政府办公室”")
         self.numbering = QComboBox()
@@ -52,7 +54,7 @@ class PlanDialog(QDialog):
         return {
             "title": self.title.text().strip(),
             "kind": self.kind.currentText(),
-            "year": self.year.value(),
+            "year": self.year.value() if self.year.value() != NO_YEAR else None,
             "issuer_text": self.issuer.text().strip(),
             "numbering": self.numbering.currentData(),
             "preamble": self.preamble.toPlainText().strip(),
