@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.models import Assignment, Plan, PlanNode, Unit
+from app.models import Assignment, Notice, Plan, PlanNode, Unit
 from app.models.database import session_scope
 from app.models.plan import PLAN_KINDS, PLAN_STATUSES
 from app.services import audit
@@ -74,9 +74,21 @@ class PlanService:
             return plan_dto(plan)
 
     def restore_plan(self, snapshot: dict) -> PlanDTO:
-        """Creates a plan from a snapshot (undo of a delete, or a saved import)."""
+        """Creates a plan from a snapshot (undo of a delete, or a saved import).
+
+        A snapshot from delete_plan() also puts back the links the delete cut: its notices,
+        the plans under it, and its own superior plan (where they are still unlinked)."""
         with session_scope(self._sf) as s:
             plan = load_plan(s, snapshot)
+            links = snapshot.get("links") or {}
+            if links.get("superior_plan_id") and s.get(Plan, links["superior_plan_id"]) is not None:
+                plan.superior_plan_id = links["superior_plan_id"]
+            if links.get("notices"):
+                s.execute(update(Notice).where(Notice.id.in_(links["notices"]), Notice.plan_id.is_(None))
+                          .values(plan_id=plan.id))
+            if links.get("subplans"):
+                s.execute(update(Plan).where(Plan.id.in_(links["subplans"]), Plan.superior_plan_id.is_(None))
+                          .values(superior_plan_id=plan.id))
             audit.record(s, "plan", plan.id, "restore", plan.title)
             return plan_dto(plan)
 
@@ -85,6 +97,11 @@ class PlanService:
         with session_scope(self._sf) as s:
             plan = self._plan(s, plan_id)
             snap = dump_plan(s, plan)
+            snap["links"] = {  # cut by the delete (ON DELETE SET NULL); restore_plan() mends them
+                "superior_plan_id": plan.superior_plan_id,
+                "notices": list(s.scalars(select(Notice.id).where(Notice.plan_id == plan_id))),
+                "subplans": list(s.scalars(select(Plan.id).where(Plan.superior_plan_id == plan_id))),
+            }
             audit.record(s, "plan", plan.id, "delete", plan.title)
             s.delete(plan)
             return snap

@@ -146,6 +146,18 @@ def test_delete_plan_and_undo(ctx):
     assert strip(after) == strip(before)
 
 
+def test_undo_of_a_plan_delete_relinks_its_notices(ctx):
+    plans, notices = ctx.services.plans, ctx.services.notices
+    notice = next(n for n in notices.list_notices() if n.plan_id == ctx.demo_plan_id)
+    child = plans.create_plan("示例县2026年法治政府建设工作要点任务分工方案", kind="任务分工方案",
+                              superior_plan_id=ctx.demo_plan_id)
+    snap = plans.delete_plan(ctx.demo_plan_id)
+    assert notices.get_notice(notice.id).plan_id is None  # ON DELETE SET NULL
+    restored = plans.restore_plan(snap)
+    assert notices.get_notice(notice.id).plan_id == restored.id
+    assert plans.get_plan(child.id).superior_plan_id == restored.id
+
+
 def test_plan_validation(empty_ctx):
     plans = empty_ctx.services.plans
     with pytest.raises(ValidationError):
