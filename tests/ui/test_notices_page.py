@@ -132,6 +132,15 @@ def test_a_plan_deleted_meanwhile_stops_the_save_with_a_message(page, ctx):
     assert "未保存：找不到该工作要点" in page.window().statusBar().currentMessage()
 
 
+def test_leaving_and_coming_back_before_the_autosave_keeps_the_edit(page, ctx, window):
+    page.form.note.setText("（此件主动公开）")
+    assert page._save_timer.isActive()
+    window.nav.setCurrentRow(3)
+    window.nav.setCurrentRow(2)  # activate() reloads the choices and the form
+    assert page.form.note.text() == "（此件主动公开）"
+    assert ctx.services.notices.get_notice(page.notice.id).note == "（此件主动公开）"
+
+
 def test_delete_draft_only_after_confirmation(page, ctx, dialogs):
     page.new_notice()
     count = page.list.count()

@@ -136,6 +136,7 @@ class NoticesPage(QWidget):
         self.reload(self.notice.id if self.notice else None)
 
     def settings_changed(self) -> None:
+        self.save_now()  # the form is reloaded below: an edit waiting for its autosave goes in first
         groups = [u.name for u in self.ctx.services.units.list_units(category="集合") if u.active]
         groups = list(dict.fromkeys(["各乡镇人民政府", "县政府各部门", *groups]))
         self.form.set_choices(self.notices.list_issuers(), self.ctx.services.plans.list_plans(), groups)
