@@ -147,7 +147,7 @@ def import_units(units: UnitService, path: Path) -> UnitImportSummary:
                 changed = {k: v for k, v in values.items()
                            if (tuple(v) if k == "aliases" else v) != getattr(existing, k)}
                 if changed:
-                    units.update_unit(existing.id, **changed)
+                    known[canonical(name)] = units.update_unit(existing.id, **changed)  # a later row sees it
                     summary.updated += 1
                 else:
                     summary.unchanged += 1

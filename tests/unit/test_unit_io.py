@@ -62,6 +62,19 @@ def test_a_new_unit_marked_disabled_is_added_disabled(empty_ctx, tmp_path):
     assert {u.name: u.active for u in empty_ctx.services.units.list_units()} == {"县老干部局": False, "县档案馆": True}
 
 
+def test_a_unit_listed_twice_keeps_the_aliases_of_both_rows(empty_ctx, tmp_path):
+    units = empty_ctx.services.units
+    units.add_unit("县司法局")
+    wb = Workbook()
+    wb.active.append(["单位名称", "别名"])
+    wb.active.append(["县司法局", "县法制办"])
+    wb.active.append(["县司法局", "依法治县办"])
+    path = tmp_path / "twice.xlsx"
+    wb.save(path)
+    assert import_units(units, path).updated == 2
+    assert set(units.list_units()[0].aliases) == {"县法制办", "依法治县办"}
+
+
 def test_unreadable_files_are_refused_in_chinese(services, tmp_path):
     bad = tmp_path / "bad.xlsx"
     bad.write_text("not a workbook", encoding="utf-8")
