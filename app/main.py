@@ -36,7 +36,13 @@ def start_gui(args: argparse.Namespace):
         return 3
     from app.ui.main_window import MainWindow  # after the database: a failure above shows sooner
 
-    window = MainWindow(ctx)
+    try:
+        window = MainWindow(ctx)
+    except Exception as exc:  # e.g. a damaged row the first page cannot show
+        log.exception("main window failed to build (database %s)", paths.db_path)
+        QMessageBox.critical(None, "无法启动", user_message(exc))
+        ctx.close()
+        return 3
     install_excepthook(lambda: window)
     window.show()
     log.info("main window shown (database %s)", paths.db_path)

@@ -58,7 +58,7 @@ def test_fixtures_exist_for_every_released_schema():
     assert (FIXTURES / "schema-0001.sqlite3").is_file()
 
 
-def test_backup_is_taken_before_a_migration(tmp_path):
+def test_newer_schema_is_refused_untouched(tmp_path):
     db = tmp_path / "f.sqlite3"
     engine = make_engine(db)
     command.upgrade(alembic_config(engine), "head")

@@ -123,3 +123,18 @@ def test_a_start_that_fails_unexpectedly_still_tells_the_clerk(qapp, dialogs, mo
     monkeypatch.setattr(app.main, "setup_logging", lambda log_dir: None)
     assert app.main.start_gui(argparse.Namespace(db=str(tmp_path / "f.sqlite3"))) == 3
     assert dialogs.kinds("critical") == ["找不到文件“resources/samples/demo_plan.json”。"]
+
+
+def test_a_window_that_cannot_be_built_says_so(tmp_path, monkeypatch):
+    import argparse
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from app import main as gui_main
+    from app.ui import main_window
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda *a, **k: shown.append(a[1:3]))
+    monkeypatch.setattr(main_window.MainWindow, "__init__", lambda self, ctx: 1 / 0)
+    code = gui_main.start_gui(argparse.Namespace(db=str(tmp_path / "w.sqlite3")))
+    assert code == 3 and shown and shown[0][0] == "无法启动"

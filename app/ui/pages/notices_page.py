@@ -239,6 +239,7 @@ class NoticesPage(QWidget):
         if f["doc_prefix"]:
             self.form.serial.setValue(self.notices.suggest_serial(f["doc_prefix"], f["doc_year"]))
 
+    @reports_errors
     def generate_title(self) -> None:
         plan_id = self.form.plan.currentData()
         if plan_id is None:
@@ -246,6 +247,7 @@ class NoticesPage(QWidget):
             return
         self.form.title.setText(f"关于印发《{self.ctx.services.plans.get_plan(plan_id).title}》的通知")
 
+    @reports_errors
     def fill_default_body(self) -> None:
         plan_id = self.form.plan.currentData()
         name = f"《{self.ctx.services.plans.get_plan(plan_id).title}》" if plan_id else "《工作要点》"
