@@ -6,10 +6,11 @@ import os
 import sys
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
 from app import APP_ID, APP_NAME, __version__
+from app.paths import resources_dir
 
 # Preferred UI families, first found wins (Windows, then the Debian packages of DESIGN.md §8).
 UI_FONTS = ("Microsoft YaHei UI", "Microsoft YaHei", "微软雅黑", "SimSun", "WenQuanYi Zen Hei",
@@ -54,6 +55,9 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_ID)
     app._fazhi_translators = install_translations(app)  # keep references alive
+    icon = resources_dir() / "icons" / "app.png"
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
     font = pick_ui_font()
     if font is not None:
         app.setFont(font)

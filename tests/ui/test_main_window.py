@@ -138,3 +138,10 @@ def test_a_window_that_cannot_be_built_says_so(tmp_path, monkeypatch):
     monkeypatch.setattr(main_window.MainWindow, "__init__", lambda self, ctx: 1 / 0)
     code = gui_main.start_gui(argparse.Namespace(db=str(tmp_path / "w.sqlite3")))
     assert code == 3 and shown and shown[0][0] == "无法启动"
+
+
+def test_application_has_its_icon(qapp):
+    from app.ui.qt_app import create_application
+
+    assert create_application() is qapp
+    assert not qapp.windowIcon().isNull()
