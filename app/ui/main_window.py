@@ -253,6 +253,12 @@ class MainWindow(QMainWindow):
         if raw and self.restoreGeometry(QByteArray.fromBase64(raw.encode("ascii"))):
             return
         self.resize(1280, 800)
+        screen = self.screen()
+        if screen is not None:  # many office laptops are 1366×768: never start taller than the screen
+            area = screen.availableGeometry()
+            if area.width() < 1280 or area.height() < 800:
+                self.resize(min(1280, area.width()), min(800, area.height()))
+                self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
 
     def save_state(self) -> None:
         self.plans_page.editor.panel.commit_pending()

@@ -145,3 +145,15 @@ def test_application_has_its_icon(qapp):
 
     assert create_application() is qapp
     assert not qapp.windowIcon().isNull()
+
+
+def test_first_start_never_opens_taller_or_wider_than_the_screen(qtbot, ctx):
+    from app.ui.main_window import MainWindow
+    from app.ui.runner import SyncRunner
+
+    w = MainWindow(ctx, runner=SyncRunner())
+    qtbot.addWidget(w)
+    area = w.screen().availableGeometry()  # the offscreen screen is 800 × 800
+    assert area.width() < 1280
+    assert w.width() <= area.width() and w.height() <= area.height()
+    assert w.windowState() & w.windowState().WindowMaximized
