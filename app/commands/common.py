@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from app.context import AppContext, open_context
+from app.context import AppContext, open_context, open_sample_context
 from app.logging_setup import setup_logging
 from app.paths import AppPaths, resolve_paths
 from app.services.errors import DomainError
@@ -15,7 +15,8 @@ def paths_from(args: argparse.Namespace) -> AppPaths:
     return resolve_paths(getattr(args, "db", None))
 
 
-def context_from(args: argparse.Namespace, load_demo: bool = True) -> AppContext:
+def context_from(args: argparse.Namespace, load_demo: bool = False) -> AppContext:
+    """The clerk's database (a new file is created empty: no fictional data)."""
     paths = paths_from(args)
     setup_logging(paths.log_dir)
     return open_context(paths, load_demo=load_demo)
@@ -23,7 +24,7 @@ def context_from(args: argparse.Namespace, load_demo: bool = True) -> AppContext
 
 def demo_context(folder: Path) -> AppContext:
     """A database of its own in `folder`, with the demo data: the clerk's database is never opened."""
-    return open_context(resolve_paths(folder / "demo.sqlite3"), load_demo=True)
+    return open_sample_context(folder)
 
 
 def output_dir(path: str | Path) -> Path:
