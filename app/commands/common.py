@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from app.context import AppContext, open_context, open_sample_context
+from app.context import AppContext, open_context
 from app.logging_setup import setup_logging
 from app.paths import AppPaths, resolve_paths
 from app.services.errors import DomainError
@@ -24,7 +24,7 @@ def context_from(args: argparse.Namespace, load_demo: bool = False) -> AppContex
 
 def demo_context(folder: Path) -> AppContext:
     """A database of its own in `folder`, with the demo data: the clerk's database is never opened."""
-    return open_sample_context(folder)
+    return open_context(resolve_paths(folder / "demo.sqlite3"), load_demo=True)
 
 
 def output_dir(path: str | Path) -> Path:

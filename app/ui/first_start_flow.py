@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QMessageBox
 
 from app.services.first_start.untouched_sample import holds_untouched_sample, remove_sample
 from app.ui.dialogs import messages
-from app.ui.dialogs.first_start_dialog import FirstStartDialog
 
 if TYPE_CHECKING:
+    from app.ui.dialogs.first_start_dialog import FirstStartDialog
     from app.ui.main_window import MainWindow
 
 OFFER_TEXT = ("这个数据库里只有早先版本在首次启动时放入的示例数据（虚构的“示例县”的单位、工作要点和通知），"
@@ -41,6 +41,8 @@ class FirstStartFlow(QObject):
 
     # ---- the dialog --------------------------------------------------------------------------
     def open_dialog(self) -> None:
+        from app.ui.dialogs.first_start_dialog import FirstStartDialog
+
         self.dialog = FirstStartDialog(self.ctx, self.window)
         self.dialog.accepted.connect(self._answered)
         self.dialog.rejected.connect(self._put_aside)

@@ -241,3 +241,21 @@ def test_a_worked_old_database_is_left_alone(qtbot, old_ctx):
     w = started(qtbot, old_ctx)
     assert w.first_start.offer is None and w.first_start.dialog is None
     assert old_ctx.services.units.get(unit.id).contact_person == "王科长"
+
+
+def test_the_gui_on_a_new_file_opens_it_empty_with_the_dialog(qapp, tmp_path, monkeypatch):
+    import argparse
+    import sys
+
+    import app.main
+
+    monkeypatch.setattr(app.main, "setup_logging", lambda log_dir: None)
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # start_gui installs its own
+    _app, ctx, window = app.main.start_gui(argparse.Namespace(db=str(tmp_path / "新.sqlite3")))
+    try:
+        assert window.first_start.dialog is not None and window.first_start.dialog.isVisible()
+        assert ctx.services.units.list_units() == [] and ctx.services.plans.list_plans() == []
+        assert ctx.settings.county_name == "" and not ctx.settings.demo_loaded
+    finally:
+        window.close()
+        ctx.close()

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
@@ -17,9 +18,11 @@ from app.services.errors import DomainError, ValidationError
 from app.services.first_start.county_template import IssuerChoice, TemplateUnit
 from app.services.notices import NoticeService, clean_issuer
 from app.services.settings import Settings, SettingsService
-from app.services.unit_io import UnitImportSummary, import_units, read_unit_sheet
 from app.services.unit_matching import canonical
 from app.services.units import UNIT_CATEGORIES, UnitService
+
+if TYPE_CHECKING:  # openpyxl loads only when a workbook is read, not with the first start's window
+    from app.services.unit_io import UnitImportSummary
 
 UNIT_SOURCES = ("template", "xlsx", "none")
 
@@ -78,6 +81,8 @@ class FirstStartService:
 
     def apply(self, choice: FirstStartChoice) -> FirstStartReport:
         """Checks everything first (nothing is written when an answer is wrong), then writes."""
+        from app.services.unit_io import import_units, read_unit_sheet
+
         county = check_county(choice.county_name)
         issuers = check_issuers(choice.issuers)
         if choice.unit_source not in UNIT_SOURCES:
@@ -147,6 +152,8 @@ def check_template_units(rows: tuple[TemplateUnit, ...] | list[TemplateUnit]) ->
 def add_template_units(units: UnitService, rows: list[TemplateUnit]) -> UnitImportSummary:
     """Adds the units the registry does not know yet (by name or alias), in the template's order.
     An alias another unit already has is left out rather than refusing the unit."""
+    from app.services.unit_io import UnitImportSummary
+
     known = {canonical(n) for u in units.list_units() for n in (u.name, *u.aliases)}
     summary = UnitImportSummary()
     for u in rows:

@@ -147,7 +147,7 @@ class FirstStartDialog(QDialog):
         grid = QGridLayout(box)
         for col, text in enumerate(("设立", "全称", "发文机关标志", "代字")):
             grid.addWidget(QLabel(text), 0, col)
-        grid.setColumnStretch(1, 3)
+        grid.setColumnStretch(1, 4)
         grid.setColumnStretch(2, 4)
         grid.setColumnStretch(3, 1)
         self.issuer_rows = [IssuerRow(raw, grid, row) for row, raw in enumerate(self.template.issuers, start=1)]
