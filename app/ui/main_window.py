@@ -347,7 +347,8 @@ class MainWindow(QMainWindow):
             "工作要点：左侧大纲可拖动调整顺序，Alt+方向键移动或升降级，Ctrl+Enter 新增条目，"
             "双击条目直接修改标题；右侧填写责任单位、完成时限和责任人。所有修改立即保存，Ctrl+Z 撤销、Ctrl+Y 重做。\n\n"
             "责任单位：维护单位名录、别名和排序；正在使用的单位不能删除，可合并到其他单位。\n\n"
-            "公文：起草印发通知，右侧实时预览，可导出 PDF/Word/Excel 或直接打印（支持套红纸）。")
+            "公文：起草印发通知，右侧实时预览，可导出 PDF/Word/Excel 或直接打印（支持套红纸）。\n\n"
+            "示例：“文件 → 打开示例”查看虚构的示例县，示例数据不会存入您的数据库。")
 
     def keyPressEvent(self, event) -> None:
         if event.key() == Qt.Key.Key_F5:

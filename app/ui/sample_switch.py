@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, Qt
 
 from app.context import open_sample_context
 from app.ui.error_reporting import show_error
+from app.ui.runner import TaskRunner
 
 if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
@@ -44,8 +45,10 @@ class SampleSwitch(QObject):
             shutil.rmtree(folder, ignore_errors=True)
             show_error(self.home, exc, "无法打开示例")
             return
+        # a runner of its own, so progress and messages belong to the sample's window (tests run synchronously)
+        runner = None if isinstance(self.home.runner, TaskRunner) else self.home.runner
         try:
-            window = MainWindow(ctx, runner=self.home.runner)
+            window = MainWindow(ctx, runner=runner)
         except Exception as exc:
             ctx.close()
             shutil.rmtree(folder, ignore_errors=True)

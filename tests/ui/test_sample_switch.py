@@ -8,8 +8,6 @@ import pytest
 
 from app.context import open_context
 from app.paths import resolve_paths
-from app.ui.main_window import MainWindow
-from app.ui.runner import SyncRunner
 from app.ui.widgets.sample_banner import BANNER_TEXT
 
 
@@ -21,19 +19,20 @@ def file_hashes(db: Path) -> dict[str, str]:
 
 
 @pytest.fixture
-def home(qtbot, tmp_path):
-    ctx = open_context(resolve_paths(tmp_path / "own" / "fazhi.sqlite3"))
-    ctx.services.settings.set("first_start_done", True)
-    ctx.services.units.add_unit("县司法局", category="县政府部门")
-    ctx.services.plans.create_plan("郸城县2026年法治政府建设工作要点", year=2026)
-    ctx.settings = ctx.services.settings.load()
-    w = MainWindow(ctx, runner=SyncRunner())
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    yield w
-    w.close()
-    ctx.close()
+def ctx(tmp_path):
+    """The clerk's own database, in use: one unit, one plan (the `window` fixture opens it)."""
+    c = open_context(resolve_paths(tmp_path / "own" / "fazhi.sqlite3"))
+    c.services.settings.set("first_start_done", True)
+    c.services.units.add_unit("县司法局", category="县政府部门")
+    c.services.plans.create_plan("郸城县2026年法治政府建设工作要点", year=2026)
+    c.settings = c.services.settings.load()
+    yield c
+    c.close()
+
+
+@pytest.fixture
+def home(window):
+    return window
 
 
 def file_action(window, name: str):

@@ -5,12 +5,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 
 from app.services.first_start.county_template import TemplateUnit, fill_unit
+from app.ui.item_models.column_table_model import ROOT, ColumnTableModel, Index
 
-Index = QModelIndex | QPersistentModelIndex
-ROOT = QModelIndex()
 ALIAS_SEPARATOR = "、"
 
 
@@ -22,7 +21,7 @@ class TemplateRow:
     edited: bool = False
 
 
-class TemplateUnitsModel(QAbstractTableModel):
+class TemplateUnitsModel(ColumnTableModel):
     COLUMNS = ("单位名称", "简称", "类别", "别名（用、分隔）")
     NAME, SHORT, CATEGORY, ALIASES = range(4)
 
@@ -68,16 +67,8 @@ class TemplateUnitsModel(QAbstractTableModel):
         return sum(1 for r in self._rows if r.checked)
 
     # ---- Qt model --------------------------------------------------------------------------
-    def rowCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.COLUMNS[section] if 0 <= section < len(self.COLUMNS) else None
-        return None
+    def row_total(self) -> int:
+        return len(self._rows)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

@@ -196,11 +196,7 @@ class SettingsPage(QScrollArea):
     def add_issuer(self) -> None:
         issuer = self.ctx.services.notices.add_issuer(self.issuer_name.text(), self.issuer_header.text(),
                                                       self.issuer_prefix.text())
-        for e in (self.issuer_name, self.issuer_header, self.issuer_prefix):
-            e.clear()
-        self.reload()
-        self.settings_changed.emit()
-        self.status_message.emit(f"已添加发文机关“{issuer.name}”。")
+        self._issuer_saved(f"已添加发文机关“{issuer.name}”。")
 
     def _issuer_selected(self, item: QListWidgetItem | None, _previous=None) -> None:
         issuer = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
@@ -218,11 +214,14 @@ class SettingsPage(QScrollArea):
         issuer = self.ctx.services.notices.update_issuer(item.data(Qt.ItemDataRole.UserRole).id,
                                                          self.issuer_name.text(), self.issuer_header.text(),
                                                          self.issuer_prefix.text())
+        self._issuer_saved(f"已修改发文机关“{issuer.name}”。")
+
+    def _issuer_saved(self, text: str) -> None:
         for e in (self.issuer_name, self.issuer_header, self.issuer_prefix):
             e.clear()
         self.reload()
         self.settings_changed.emit()
-        self.status_message.emit(f"已修改发文机关“{issuer.name}”。")
+        self.status_message.emit(text)
 
     def backup_now(self) -> None:
         paths = self.ctx.paths
