@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Starts 法治工作台. First run: creates .venv, installs what is missing, loads the demo plan.
+# Starts 法治工作台. First run: creates .venv and installs what is missing; the app opens on the clerk's
+# own (empty) database with the first-start dialog, the sample one click away (文件 → 打开示例).
 set -uo pipefail
 cd "$(dirname "$0")" || exit 1
 . scripts/setup.sh

@@ -15,19 +15,22 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.models.database import make_engine, make_session_factory
 from app.models.migrate import BackupFailedError, SchemaTooNewError, upgrade_to_head
-from app.paths import AppPaths, resources_dir
+from app.paths import AppPaths, resolve_paths, resources_dir
 from app.services.demo_data import load_demo_if_empty
 from app.services.errors import DomainError
 from app.services.notices import NoticeService
 from app.services.plans import PlanService
-from app.services.settings import Settings, SettingsService
+from app.services.settings import SAMPLE_COUNTY, Settings, SettingsService
 from app.services.units import UnitService
 
 if TYPE_CHECKING:
     from app.services.documents.renderer import DocumentService
+    from app.services.first_start.first_start_service import FirstStartService
     from app.services.importing import ImportService
 
 log = logging.getLogger(__name__)
+
+SAMPLE_DB_NAME = "示例县.sqlite3"
 
 
 class DatabaseOpenError(DomainError):
@@ -50,6 +53,12 @@ class Services:
 
         return ImportService(self.session_factory, self.units)
 
+    @cached_property
+    def first_start(self) -> FirstStartService:
+        from app.services.first_start.first_start_service import FirstStartService
+
+        return FirstStartService(self.session_factory, self.settings, self.units, self.notices)
+
 
 @dataclass
 class AppContext:
@@ -61,6 +70,7 @@ class AppContext:
     resources: Path
     runner: Any = None  # the UI's TaskRunner; None for the CLI
     demo_plan_id: int | None = None
+    is_sample: bool = False  # the 打开示例 database, thrown away when the clerk goes back
 
     def set_setting(self, key: str, value: Any) -> None:
         """Changes one setting both here (what the front-end reads) and in the database."""
@@ -77,8 +87,11 @@ class AppContext:
         self.engine.dispose()
 
 
-def open_context(paths: AppPaths, load_demo: bool = True) -> AppContext:
-    """Opens (creating if needed) and migrates the database, then wires the services."""
+def open_context(paths: AppPaths, load_demo: bool = False) -> AppContext:
+    """Opens (creating if needed) and migrates the database, then wires the services.
+
+    load_demo=True is for sample databases only (打开示例, demo, screenshot, tests): a clerk's
+    database, new or not, never receives the fictional 示例县."""
     try:
         paths.db_path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -107,10 +120,21 @@ def open_context(paths: AppPaths, load_demo: bool = True) -> AppContext:
     demo_id = None
     if load_demo and not settings.demo_loaded:
         demo_id = load_demo_if_empty(sf, res / "samples")
-        settings.demo_loaded = True
-        settings_service.set("demo_loaded", True)
-        if demo_id is not None and settings.last_plan_id is None:
-            settings.last_plan_id = demo_id
-            settings_service.set("last_plan_id", demo_id)
+        marks = {"demo_loaded": True}
+        if demo_id is not None:  # a database made for the sample: never offered a first start or a removal
+            marks |= {"sample_database": True, "county_name": SAMPLE_COUNTY}
+            if settings.last_plan_id is None:
+                marks["last_plan_id"] = demo_id
+        for key, value in marks.items():
+            setattr(settings, key, value)
+            settings_service.set(key, value)
+        units.region_names = (settings.county_name,) if settings.county_name else ()
     return AppContext(paths=paths, engine=engine, session_factory=sf, services=services,
                       settings=settings, resources=res, demo_plan_id=demo_id)
+
+
+def open_sample_context(folder: Path) -> AppContext:
+    """The 示例县 sample in a database of its own inside `folder`: the clerk's database is never opened."""
+    ctx = open_context(resolve_paths(folder / SAMPLE_DB_NAME), load_demo=True)
+    ctx.is_sample = True
+    return ctx

@@ -46,6 +46,10 @@ def start_gui(args: argparse.Namespace):
     install_excepthook(lambda: window)
     window.show()
     log.info("main window shown (database %s)", paths.db_path)
+    try:
+        window.start_first_run()  # an empty database: the first-start dialog (non-blocking)
+    except Exception:  # the window works without it; the clerk fills 设置 by hand
+        log.exception("first-start check failed (database %s)", paths.db_path)
     return app, ctx, window
 
 

@@ -15,7 +15,8 @@ def paths_from(args: argparse.Namespace) -> AppPaths:
     return resolve_paths(getattr(args, "db", None))
 
 
-def context_from(args: argparse.Namespace, load_demo: bool = True) -> AppContext:
+def context_from(args: argparse.Namespace, load_demo: bool = False) -> AppContext:
+    """The clerk's database (a new file is created empty: no fictional data)."""
     paths = paths_from(args)
     setup_logging(paths.log_dir)
     return open_context(paths, load_demo=load_demo)

@@ -95,6 +95,41 @@ def take_screenshots(app, tmp: Path, out: Path) -> list[Path]:
             wizard.next()
             shot(wizard, "import-units.png")
             wizard.reject()
+        window.open_sample()  # 文件 → 打开示例: the banner across the sample's own window
+        if window.sample_switch is not None and window.sample_switch.window is not None:
+            shot(window.sample_switch.window, "sample.png")
+            window.sample_switch.close_sample()
+        window.close()
+    finally:
+        ctx.close()
+    written += first_start_shots(app, tmp, out, shot_size=SIZE)
+    return written
+
+
+def first_start_shots(app, tmp: Path, out: Path, shot_size: tuple[int, int]) -> list[Path]:
+    """The first-start dialog on a new, empty database of its own, both steps."""
+    from app.context import open_context
+    from app.paths import resolve_paths
+    from app.ui.main_window import MainWindow
+    from app.ui.runner import SyncRunner
+
+    ctx = open_context(resolve_paths(tmp / "new" / "fazhi.sqlite3"))
+    written: list[Path] = []
+    try:
+        window = MainWindow(ctx, runner=SyncRunner())
+        window.resize(*shot_size)
+        window.show()
+        window.start_first_run()
+        dialog = window.first_start.dialog
+        if dialog is not None:
+            dialog.county.setText("某某县")
+            for name in ("first-start.png", "first-start-units.png"):
+                settle(app, 150)
+                path = out / name
+                dialog.grab().save(str(path), "PNG")
+                written.append(path)
+                dialog.next_button.click()
+            dialog.reject()
         window.close()
     finally:
         ctx.close()

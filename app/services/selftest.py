@@ -58,14 +58,18 @@ def database(inp: SelftestInput) -> CheckResult:
     return CheckResult("数据库", ok, f"结构版本 {cur}（最新 {head}），工作要点 {plans} 个，单位 {units} 个")
 
 
+RESOURCE_FILES = ("samples/demo_units.json", "samples/demo_plan.json", "samples/sample_fingerprints.json",
+                  "templates/county_units.json")
+
+
 @check
 def resources(inp: SelftestInput) -> CheckResult:
-    missing = [n for n in ("samples/demo_units.json", "samples/demo_plan.json") if not (inp.resources / n).is_file()]
+    missing = [n for n in RESOURCE_FILES if not (inp.resources / n).is_file()]
     if missing:
         return CheckResult("资源文件", False, f"缺少：{'、'.join(missing)}（位置 {inp.resources.name}）")
-    for n in ("samples/demo_units.json", "samples/demo_plan.json"):
+    for n in RESOURCE_FILES:
         json.loads((inp.resources / n).read_text(encoding="utf-8"))
-    return CheckResult("资源文件", True, "示例数据完整")
+    return CheckResult("资源文件", True, "示例数据与常设单位模板完整")
 
 
 def document_fonts(inp: SelftestInput) -> CheckResult:

@@ -13,17 +13,21 @@ from app.models.database import session_scope
 
 @dataclass
 class Settings:
-    county_name: str = "示例县"
+    county_name: str = ""  # asked by the first-start dialog; 设置 changes it
     default_issuer_id: int | None = None
     print_mode: str = "color"  # color | overlay (套红) | mono
     font_paths: dict[str, str] = field(default_factory=dict)  # role → file chosen by the clerk
     last_plan_id: int | None = None
     recent_files: list[str] = field(default_factory=list)
     window_geometry: str = ""  # base64 of QMainWindow.saveGeometry()
-    demo_loaded: bool = False
+    demo_loaded: bool = False  # the 示例县 sample was loaded into this database
+    sample_database: bool = False  # a database made to hold the sample (打开示例, demo, screenshot)
+    first_start_done: bool = False  # the first-start dialog was answered (or put aside) here
+    sample_offer_made: bool = False  # the clerk kept an old untouched sample when offered its removal
 
 
 _FIELD_NAMES = {f.name for f in fields(Settings)}
+SAMPLE_COUNTY = "示例县"
 
 
 class SettingsService:
@@ -40,6 +44,8 @@ class SettingsService:
                     values[key] = json.loads(raw)
                 except ValueError:
                     continue  # a damaged value falls back to its default
+        if "county_name" not in values and values.get("demo_loaded") is True:
+            values["county_name"] = SAMPLE_COUNTY  # databases that got the sample before the county was asked
         return Settings(**values)
 
     def set(self, key: str, value) -> None:

@@ -101,16 +101,35 @@ def _cell(row: tuple, cols: dict[str, int], key: str) -> str:
     return str(value).strip()
 
 
-def import_units(units: UnitService, path: Path) -> UnitImportSummary:
+@dataclass(frozen=True)
+class UnitSheet:
+    """A unit list as read from a workbook: its rows, the header row and the columns found in it."""
+
+    rows: list[tuple]
+    header: int
+    cols: dict[str, int]
+
+    def names(self) -> list[str]:
+        return [n for row in self.rows[self.header + 1:] if (n := _cell(row, self.cols, "name"))]
+
+
+def read_unit_sheet(path: Path) -> UnitSheet:
+    """Reads the first sheet; a file that is no workbook or has no 单位名称 column gets a Chinese message."""
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
     except (InvalidFileException, BadZipFile, OSError, KeyError, ValueError) as exc:
         raise InputFileError(f"无法读取“{Path(path).name}”：它不是有效的 Excel 工作簿（.xlsx）。") from exc
     try:
-        rows = list(wb.worksheets[0].iter_rows(values_only=True))
+        rows = list(wb.worksheets[0].iter_rows(values_only=True)) if wb.worksheets else []
     finally:
         wb.close()
     header, cols = _find_columns(rows)
+    return UnitSheet(rows, header, cols)
+
+
+def import_units(units: UnitService, path: Path) -> UnitImportSummary:
+    sheet = read_unit_sheet(path)
+    rows, header, cols = sheet.rows, sheet.header, sheet.cols
     known = {canonical(u.name): u for u in units.list_units()}
     summary = UnitImportSummary()
     for number, row in enumerate(rows[header + 1:], start=header + 2):

@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSize, Qt
+from PySide6.QtCore import QByteArray, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QStackedWidget,
     QStyle,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -39,14 +40,18 @@ MAX_RECENT = 8
 
 
 class MainWindow(QMainWindow):
+    closed = Signal()  # after the window saved its state; the sample's window goes back on it
+
     def __init__(self, ctx: AppContext, runner=None):
         super().__init__()
         self.ctx = ctx
         self.runner = runner or ctx.runner or TaskRunner(self)
         ctx.runner = self.runner
-        self.setWindowTitle(APP_NAME)
+        self.setWindowTitle(f"{APP_NAME} — 示例数据（不会保存）" if ctx.is_sample else APP_NAME)
         self.setObjectName("mainWindow")
         self.import_wizard = None
+        self.sample_switch = None  # 文件 → 打开示例, made on first use
+        self.first_start = None
 
         self.plans_page = PlansPage(ctx)
         # the other pages are built when first shown: a quicker start (DESIGN: ≤ 1.5 s)
@@ -73,6 +78,8 @@ class MainWindow(QMainWindow):
         lay.addWidget(self.nav)
         lay.addWidget(self.stack, 1)
         self.setCentralWidget(central)
+        if ctx.is_sample:
+            self._add_sample_banner()
 
         self.plans_page.status_message.connect(self.show_status)
         self.plans_page.import_requested.connect(lambda: self.open_import())
@@ -104,6 +111,11 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self._action("从文件导入(&I)…", lambda: self.open_import(), "Ctrl+I", "action_import"))
         self.recent_menu = file_menu.addMenu("最近导入的文件(&R)")
         self._fill_recent_menu()
+        file_menu.addSeparator()
+        if self.ctx.is_sample:
+            file_menu.addAction(self._action("返回我的数据库(&B)", self.close, name="action_sample"))
+        else:
+            file_menu.addAction(self._action("打开示例(&D)", self.open_sample, name="action_sample"))
         file_menu.addSeparator()
         file_menu.addAction(self._action("导出公文 PDF(&E)…", lambda: self._on_notices("export_pdf"), "Ctrl+E"))
         file_menu.addAction(self._action("打印公文(&P)…", lambda: self._on_notices("print_notice"),
@@ -260,10 +272,13 @@ class MainWindow(QMainWindow):
                 self.resize(min(1280, area.width()), min(800, area.height()))
                 self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
 
-    def save_state(self) -> None:
+    def save_pending_edits(self) -> None:
         self.plans_page.editor.panel.commit_pending()
         if self._pages[2] is not None:
             self.notices_page.save_now()  # an edit still waiting for its autosave timer
+
+    def save_state(self) -> None:
+        self.save_pending_edits()
         geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
         self.ctx.set_setting("window_geometry", geometry)
 
@@ -276,6 +291,49 @@ class MainWindow(QMainWindow):
             self.runner.cancel_all()  # previews and exports still running are not wanted any more
         self.runner.wait_idle(10_000)
         super().closeEvent(event)
+        self.closed.emit()
+
+    # ---- first start and the sample ------------------------------------------------------
+    def start_first_run(self) -> None:
+        """Once shown: the first-start dialog on an empty database, or the offer to remove an old
+        untouched sample (app/ui/first_start_flow.py)."""
+        from app.ui.first_start_flow import FirstStartFlow
+
+        self.first_start = FirstStartFlow(self)
+        self.first_start.start()
+
+    def open_sample(self) -> None:
+        from app.ui.sample_switch import SampleSwitch
+
+        if self.sample_switch is None:
+            self.sample_switch = SampleSwitch(self)
+        self.sample_switch.open_sample()
+
+    def _add_sample_banner(self) -> None:
+        from app.ui.widgets.sample_banner import SampleBanner
+
+        body = self.takeCentralWidget()
+        wrapper = QWidget()
+        lay = QVBoxLayout(wrapper)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(0)
+        self.sample_banner = SampleBanner(wrapper)
+        self.sample_banner.back_requested.connect(self.close)
+        lay.addWidget(self.sample_banner)
+        lay.addWidget(body, 1)
+        self.setCentralWidget(wrapper)
+
+    def settings_reloaded(self) -> None:
+        """After the first start or the sample's removal wrote settings and data behind the pages."""
+        ctx = self.ctx
+        ctx.settings = ctx.services.settings.load()
+        ctx.services.units.region_names = (ctx.settings.county_name,) if ctx.settings.county_name else ()
+        self.plans_page.editor.panel.assignments.refresh_registry()
+        self.plans_page.show_plan(ctx.settings.last_plan_id)
+        self._settings_changed()
+        for page in (self._pages[1], self._pages[3]):  # built ones only; the others read it when built
+            if page is not None:
+                page.activate()
 
     def about(self) -> None:
         QMessageBox.about(self, f"关于{APP_NAME}",
@@ -289,7 +347,8 @@ class MainWindow(QMainWindow):
             "工作要点：左侧大纲可拖动调整顺序，Alt+方向键移动或升降级，Ctrl+Enter 新增条目，"
             "双击条目直接修改标题；右侧填写责任单位、完成时限和责任人。所有修改立即保存，Ctrl+Z 撤销、Ctrl+Y 重做。\n\n"
             "责任单位：维护单位名录、别名和排序；正在使用的单位不能删除，可合并到其他单位。\n\n"
-            "公文：起草印发通知，右侧实时预览，可导出 PDF/Word/Excel 或直接打印（支持套红纸）。")
+            "公文：起草印发通知，右侧实时预览，可导出 PDF/Word/Excel 或直接打印（支持套红纸）。\n\n"
+            "示例：“文件 → 打开示例”查看虚构的示例县，示例数据不会存入您的数据库。")
 
     def keyPressEvent(self, event) -> None:
         if event.key() == Qt.Key.Key_F5:

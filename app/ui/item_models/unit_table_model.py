@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from app.services.dto import UnitDTO
+from app.ui.item_models.column_table_model import ColumnTableModel
 
 Index = QModelIndex | QPersistentModelIndex
-ROOT = QModelIndex()  # the invisible root, as a default argument
 UnitIdRole = Qt.ItemDataRole.UserRole + 1
 
 
-class UnitTableModel(QAbstractTableModel):
+class UnitTableModel(ColumnTableModel):
     COLUMNS = ("单位名称", "简称", "类别", "别名", "排序", "承担任务", "状态")
     NAME, SHORT, CATEGORY, ALIASES, ORDER, USAGE, STATE = range(7)
 
@@ -35,16 +35,8 @@ class UnitTableModel(QAbstractTableModel):
     def row_of(self, unit_id: int) -> int:
         return next((i for i, u in enumerate(self._units) if u.id == unit_id), -1)
 
-    def rowCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else len(self._units)
-
-    def columnCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.COLUMNS[section] if 0 <= section < len(self.COLUMNS) else None
-        return None
+    def row_total(self) -> int:
+        return len(self._units)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._units):

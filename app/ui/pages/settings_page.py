@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QListWidgetItem,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -59,6 +60,7 @@ class SettingsPage(QScrollArea):
         self.issuers = QListWidget()
         self.issuers.setObjectName("issuerList")
         self.issuers.setMaximumHeight(110)
+        self.issuers.currentItemChanged.connect(self._issuer_selected)
         self.issuer_name = QLineEdit()
         self.issuer_name.setPlaceholderText("发文机关全称，如“示例县人民政府办公室”")
         self.issuer_header = QLineEdit()
@@ -67,6 +69,11 @@ class SettingsPage(QScrollArea):
         self.issuer_prefix.setPlaceholderText("代字，如“示政办发”")
         add_issuer = QPushButton("添加发文机关")
         add_issuer.clicked.connect(self.add_issuer)
+        self.update_issuer_button = QPushButton("保存修改")
+        self.update_issuer_button.setObjectName("updateIssuer")
+        self.update_issuer_button.setToolTip("把上面选中的发文机关改为左边填写的全称、标志和代字")
+        self.update_issuer_button.setEnabled(False)
+        self.update_issuer_button.clicked.connect(self.update_issuer)
         issuer_box = QGroupBox("发文机关")
         il = QVBoxLayout(issuer_box)
         il.addWidget(self.issuers)
@@ -75,6 +82,7 @@ class SettingsPage(QScrollArea):
         row.addWidget(self.issuer_header, 3)
         row.addWidget(self.issuer_prefix, 1)
         row.addWidget(add_issuer)
+        row.addWidget(self.update_issuer_button)
         il.addLayout(row)
 
         font_box = QGroupBox("公文字体（留空则自动查找：Windows 字体 → 程序自带字体）")
@@ -128,13 +136,17 @@ class SettingsPage(QScrollArea):
             self._check_fonts()
 
     def reload(self) -> None:
+        if not self.county.hasFocus():  # the first start may have set it behind this page
+            self.county.setText(self.ctx.settings.county_name)
         issuers = self.ctx.services.notices.list_issuers()
         self.issuers.clear()
         self.default_issuer.blockSignals(True)
         self.default_issuer.clear()
         self.default_issuer.addItem("（无）", None)
         for i in issuers:
-            self.issuers.addItem(f"{i.name}　代字：{i.prefix or '—'}　标志：{i.header_text}")
+            item = QListWidgetItem(f"{i.name}　代字：{i.prefix or '—'}　标志：{i.header_text}")
+            item.setData(Qt.ItemDataRole.UserRole, i)
+            self.issuers.addItem(item)
             self.default_issuer.addItem(i.name, i.id)
         self.default_issuer.setCurrentIndex(max(0, self.default_issuer.findData(self.ctx.settings.default_issuer_id)))
         self.default_issuer.blockSignals(False)
@@ -184,11 +196,32 @@ class SettingsPage(QScrollArea):
     def add_issuer(self) -> None:
         issuer = self.ctx.services.notices.add_issuer(self.issuer_name.text(), self.issuer_header.text(),
                                                       self.issuer_prefix.text())
+        self._issuer_saved(f"已添加发文机关“{issuer.name}”。")
+
+    def _issuer_selected(self, item: QListWidgetItem | None, _previous=None) -> None:
+        issuer = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        self.update_issuer_button.setEnabled(issuer is not None)
+        if issuer is not None:
+            self.issuer_name.setText(issuer.name)
+            self.issuer_header.setText(issuer.header_text)
+            self.issuer_prefix.setText(issuer.prefix)
+
+    @reports_errors
+    def update_issuer(self) -> None:
+        item = self.issuers.currentItem()
+        if item is None:
+            return
+        issuer = self.ctx.services.notices.update_issuer(item.data(Qt.ItemDataRole.UserRole).id,
+                                                         self.issuer_name.text(), self.issuer_header.text(),
+                                                         self.issuer_prefix.text())
+        self._issuer_saved(f"已修改发文机关“{issuer.name}”。")
+
+    def _issuer_saved(self, text: str) -> None:
         for e in (self.issuer_name, self.issuer_header, self.issuer_prefix):
             e.clear()
         self.reload()
         self.settings_changed.emit()
-        self.status_message.emit(f"已添加发文机关“{issuer.name}”。")
+        self.status_message.emit(text)
 
     def backup_now(self) -> None:
         paths = self.ctx.paths

@@ -81,6 +81,7 @@ class UnitsPage(QWidget):
                                  (None, None, None),
                                  ("上移", "unitUp", lambda: self.move(-1)), ("下移", "unitDown", lambda: self.move(1)),
                                  (None, None, None),
+                                 ("按模板添加…", "templateUnits", self.add_from_template),
                                  ("从 Excel 导入…", "importUnits", self.import_xlsx),
                                  ("导出为 Excel…", "exportUnits", self.export_xlsx)):
             if text is None:
@@ -200,6 +201,21 @@ class UnitsPage(QWidget):
 
         self.ctx.runner.submit(lambda control: import_units(self.units, Path(path)), self._imported,
                                title="正在导入单位名录…", writes=True)
+
+    @reports_errors
+    def add_from_template(self) -> None:
+        from app.ui.dialogs.template_units_dialog import TemplateUnitsDialog
+
+        self.dialog = TemplateUnitsDialog(self.ctx.resources, self.ctx.settings.county_name, self)
+        self.dialog.accepted.connect(self._add_template_units)
+        self.dialog.open()
+
+    def _add_template_units(self) -> None:
+        from app.services.first_start.first_start_service import add_template_units
+
+        rows = self.dialog.rows
+        self.ctx.runner.submit(lambda control: add_template_units(self.units, rows), self._imported,
+                               title="正在添加单位…", writes=True)
 
     def _imported(self, summary) -> None:
         self._changed(f"单位名录导入完成：新增 {summary.added}，更新 {summary.updated}。")
