@@ -34,6 +34,10 @@ def test_import_a_sample_through_the_wizard(window, ctx):
     assert (first.text(1), first.text(2)) == ("县司法局", "县委宣传部")
     assert tree.topLevelItem(1).child(0).text(3) == "2027年6月底前"
     preview.title.setText("测试县2027年法治政府建设工作要点（导入）")
+    # 测试县 is not this county (示例县): its notice is kept only because the clerk ticks the box
+    assert preview.keep_notice.isVisible() and not preview.keep_notice.isChecked()
+    assert "不是本县的发文机关" in preview.notice_hint.text()
+    preview.keep_notice.click()
 
     wizard.next()
     units = wizard.units_page

@@ -32,8 +32,9 @@ def _shape(nodes: list[NodeDTO]) -> list:
 
 
 class PlanTreeModel(QAbstractItemModel):
-    COLUMNS = ("条目", "内容", "牵头单位", "完成时限")
-    HEADING, TEXT, LEAD, DEADLINE = range(4)
+    COLUMNS = ("条目", "内容", "牵头单位", "配合单位", "完成时限")
+    HEADING, TEXT, LEAD, SUPPORT, DEADLINE = range(5)
+    SORT_KEYS = ("outline", "text", "lead", "support", "deadline")  # plan_search.sort_key per column
 
     edit_requested = Signal(int, str, str)  # node id, field ("heading" | "text"), new value
     move_requested = Signal(int, object, int)  # node id, new parent id (None = top), index
@@ -153,8 +154,12 @@ class PlanTreeModel(QAbstractItemModel):
             return node.heading if col == self.HEADING else node.text if col == self.TEXT else None
         if role == Qt.ItemDataRole.ToolTipRole:
             tip = [f"{node.label}{node.heading}", node.text]
+            if node.lead_units:
+                tip.append("牵头单位：" + "、".join(node.lead_units))
             if node.support_units:
                 tip.append("配合单位：" + "、".join(node.support_units))
+            if node.deadline_text:
+                tip.append("完成时限：" + node.deadline_text)
             return "\n".join(t for t in tip if t)
         if role == Qt.ItemDataRole.FontRole and node.level == 1 and col == self.HEADING:
             return self._bold
@@ -174,6 +179,8 @@ class PlanTreeModel(QAbstractItemModel):
             return node.text.replace("\n", " ")[:80]
         if col == self.LEAD:
             return "、".join(node.lead_units)
+        if col == self.SUPPORT:
+            return "、".join(node.support_units)
         return node.deadline_text
 
     def flags(self, index: Index) -> Qt.ItemFlag:
