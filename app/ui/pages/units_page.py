@@ -82,7 +82,7 @@ class UnitsPage(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
         self.table.doubleClicked.connect(lambda _i: self.edit_unit())
-        self.table.selectionModel().currentRowChanged.connect(lambda _c, _p: self._show_tasks())
+        self.table.selectionModel().selectionChanged.connect(lambda _s, _d: self._show_tasks())
         head = self.table.horizontalHeader()
         head.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         head.setSectionResizeMode(UnitTableModel.NAME, QHeaderView.ResizeMode.Interactive)

@@ -126,8 +126,8 @@ class AssignmentEditor(QWidget):
         for b in (remove, up, down):
             row2.addWidget(b)
         row2.addStretch(1)
-        for b in (add, choose, remove, up, down):
-            b.setMinimumWidth(0)
+        for b in (add, choose, remove, up, down):  # may shrink below the style's 80 px on a narrow panel
+            b.setMinimumWidth(b.fontMetrics().horizontalAdvance(b.text()) + 16)
 
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)

@@ -53,7 +53,8 @@ class TaskDetailPanel(QScrollArea):
         self.text = CommitTextEdit(max_lines=6)
         self.text.setObjectName("textEdit")
         self.text.committed.connect(lambda t: self._field("text", t))
-        self.is_task = QCheckBox("重点任务（分配责任单位、时限）")
+        self.is_task = QCheckBox("重点任务")
+        self.is_task.setToolTip("重点任务：分配责任单位和完成时限，列入分工表")
         self.is_task.setObjectName("isTaskBox")
         self.is_task.clicked.connect(lambda on: self._field("is_task", bool(on)))
 
@@ -84,6 +85,7 @@ class TaskDetailPanel(QScrollArea):
         date_row.addWidget(self.deadline_date)
         date_hint = QLabel("由时限换算，可修改")
         date_hint.setStyleSheet("color: #666;")
+        date_hint.setWordWrap(True)
         date_row.addWidget(date_hint, 1)
 
         self.person = QLineEdit()
