@@ -3,7 +3,7 @@ before/after states so the front-end keeps them as one undo step."""
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from app.models import Assignment, Plan, PlanNode, Unit
@@ -67,24 +67,23 @@ class PlanEditService:
             if not states:
                 return
             ids = [st.node_id for st in states]
-            nodes = {n.id: n for n in s.scalars(select(PlanNode).where(PlanNode.id.in_(ids))
-                                                .options(selectinload(PlanNode.assignments)))}
+            nodes = {n.id: n for n in s.scalars(select(PlanNode).where(PlanNode.id.in_(ids)))}
             if len(nodes) != len(set(ids)):
                 raise NotFoundError("要修改的条目已不存在，请刷新后重试。")
             wanted = {u for st in states for u, _r, _n in (st.assignments or ())}
             if wanted and len(s.scalars(select(Unit.id).where(Unit.id.in_(wanted))).all()) != len(wanted):
                 raise NotFoundError("所选单位已不存在，请刷新后重试。")
             for st in states:
-                node = nodes[st.node_id]
                 for k, v in st.fields:
                     if k not in STATE_FIELDS:
                         raise ValueError(f"unknown node field: {k}")
-                    setattr(node, k, v)
-                if st.assignments is not None:
-                    node.assignments.clear()
-                    s.flush()  # old rows go before new ones meet the (node, unit) unique key
-                    for pos, (unit_id, role, note) in enumerate(st.assignments):
-                        node.assignments.append(Assignment(unit_id=unit_id, role=role, position=pos, note=note))
+                    setattr(nodes[st.node_id], k, v)
+            # the units of all changed nodes at once: one delete, then the new rows (not a flush per node)
+            relisted = [st for st in states if st.assignments is not None]
+            if relisted:
+                s.execute(delete(Assignment).where(Assignment.node_id.in_([st.node_id for st in relisted])))
+                s.add_all([Assignment(node_id=st.node_id, unit_id=unit_id, role=role, position=pos, note=note)
+                           for st in relisted for pos, (unit_id, role, note) in enumerate(st.assignments)])
             audit.record(s, "node", None, "bulk", f"{len(states)} nodes")
 
 

@@ -46,6 +46,7 @@ def test_search_box_finds_by_heading_text_unit_and_person(clerk, window):
                              hits[2].heading]
     part = editor.view_index(editor.model.roots()[2].id)
     assert editor.proxy.data(part, Qt.ItemDataRole.ForegroundRole) is not None
+    assert editor.proxy.data(editor.view_index(hits[0].id), Qt.ItemDataRole.ForegroundRole) is None
     assert [n.heading for n in clerk.search("县审计局")] == ["强化审计监督和整改落实"]
     assert len(clerk.search("以公开为常态")) == 1
     editor.filter_bar.clear_button.click()

@@ -7,7 +7,6 @@ place in the outline. Sorting is per level; column 0 ascending is the outline's 
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QBrush, QColor
 
 from app.services.plan_search import TaskFilter, matching_ids, outline_keys, sort_key
 from app.ui.item_models.plan_tree_model import PlanTreeModel
@@ -20,11 +19,12 @@ class PlanFilterProxy(QSortFilterProxyModel):
         super().__init__(parent)
         self.setSourceModel(source)
         self.setRecursiveFilteringEnabled(True)
-        self.setDynamicSortFilter(True)
+        # refresh() re-filters and re-sorts after every reload; re-sorting on each dataChanged as
+        # well would repeat that work for every part of the outline
+        self.setDynamicSortFilter(False)
         self._filter = TaskFilter()
         self._kept: set[int] = set()
         self._places: dict[int, tuple[int, ...]] = {}
-        self._context = QBrush(QColor("#9a9a9a"))
         source.modelReset.connect(self.refresh)
 
     @property
@@ -41,7 +41,7 @@ class PlanFilterProxy(QSortFilterProxyModel):
 
     @property
     def in_outline_order(self) -> bool:
-        return self.sortColumn() <= 0 and self.sortOrder() == Qt.SortOrder.AscendingOrder
+        return self.sortColumn() < 0 or (self.sortColumn() == 0 and self.sortOrder() == Qt.SortOrder.AscendingOrder)
 
     def set_filter(self, flt: TaskFilter) -> None:
         self._filter = flt
@@ -52,6 +52,9 @@ class PlanFilterProxy(QSortFilterProxyModel):
         roots = self.tree_model.roots()
         self._places = outline_keys(roots)
         self._kept = matching_ids(roots, self._filter) if self._filter.active else set()
+        # the parts shown only to place a hit in the outline are greyed (by the source model, which
+        # paints from Python anyway; an override of data() here would route every paint through Python)
+        self.tree_model.set_context_nodes(set(self._places) - self._kept if self._filter.active else set())
         self.invalidate()
 
     def kept_count(self) -> int:
@@ -61,12 +64,12 @@ class PlanFilterProxy(QSortFilterProxyModel):
         return set(self._kept)
 
     # ---- QSortFilterProxyModel -----------------------------------------------------------
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.ForegroundRole and self._filter.active:
-            node = self.tree_model.node(self.mapToSource(index))
-            if node is not None and node.id not in self._kept:
-                return self._context  # shown only to place a hit in the outline
-        return super().data(index, role)
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        # 条目 ascending is the outline's own order: the source's rows as they are, nothing to sort
+        if column == 0 and order == Qt.SortOrder.AscendingOrder:
+            column = -1
+        super().sort(column, order)
+
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         if not self._filter.active:

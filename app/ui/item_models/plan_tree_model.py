@@ -45,6 +45,7 @@ class PlanTreeModel(QAbstractItemModel):
         self._by_id: dict[int, NodeDTO] = {}
         self._row: dict[int, int] = {}
         self._problems: set[int] = set()
+        self._context: set[int] = set()  # shown only as the parents of search hits: greyed
         self._bold = QFont()
         self._bold.setBold(True)
         self._grey = QBrush(QColor("#8a8a8a"))
@@ -82,7 +83,13 @@ class PlanTreeModel(QAbstractItemModel):
             if n.children:
                 self._emit_changed(n.children, self.index(row, 0, parent))
 
+    def set_context_nodes(self, node_ids: set[int]) -> None:
+        """Items a filter shows only for their hits' sake; the caller refreshes the view."""
+        self._context = set(node_ids)
+
     def set_problem_nodes(self, node_ids: set[int]) -> None:
+        if set(node_ids) == self._problems:
+            return
         self._problems = set(node_ids)
         self._emit_changed(self._roots, QModelIndex())
 
@@ -163,7 +170,8 @@ class PlanTreeModel(QAbstractItemModel):
             return "\n".join(t for t in tip if t)
         if role == Qt.ItemDataRole.FontRole and node.level == 1 and col == self.HEADING:
             return self._bold
-        if role == Qt.ItemDataRole.ForegroundRole and col == self.HEADING and not (node.heading or node.text):
+        if role == Qt.ItemDataRole.ForegroundRole and (node.id in self._context or (
+                col == self.HEADING and not (node.heading or node.text))):
             return self._grey
         if role == Qt.ItemDataRole.DecorationRole and col == self.HEADING and node.id in self._problems:
             return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)

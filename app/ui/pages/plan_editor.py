@@ -166,7 +166,7 @@ class PlanEditor(OutlineEditing, PlanTools, QWidget):
     def _update_actions(self) -> None:
         active = self._active and self.plan is not None
         node = self.current_node()
-        single = len(self.selected_nodes()) <= 1
+        single = self.selection_count() <= 1
         row = self.model.row_of(node.id) if node else -1
         count = len(self.model.siblings(node)) if node else 0
         move = active and single and node is not None and self.reorderable
@@ -241,8 +241,10 @@ class PlanEditor(OutlineEditing, PlanTools, QWidget):
         self.model.set_problem_nodes({p.node_id for p in found})
 
     def _track(self, index: QModelIndex, collapsed: bool) -> None:
+        if self._restoring:
+            return
         node = self.node_at(index)
-        if node is None or self._restoring:
+        if node is None:
             return
         (self._collapsed.add if collapsed else self._collapsed.discard)(node.id)
 
@@ -354,8 +356,12 @@ class PlanEditor(OutlineEditing, PlanTools, QWidget):
         self.panel.load(self.node_at(current))
         self._update_actions()
 
+    def selection_count(self) -> int:
+        """How many rows are selected (cheap: counted from the selection's ranges)."""
+        return sum(r.height() for r in self.tree.selectionModel().selection())
+
     def _selection_changed(self) -> None:
-        count = len(self.tree.selectionModel().selectedRows(0))
+        count = self.selection_count()
         self.selection_label.setText(f"已选 {count} 项，可“批量设置”（Ctrl+B）" if count > 1 else "")
         self._update_actions()
 
