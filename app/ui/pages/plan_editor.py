@@ -196,7 +196,8 @@ class PlanEditor(OutlineEditing, PlanTools, QWidget):
         same = self.plan is not None and self.plan.id == plan_id
         current = self.current_node() if same else None
         keep = node_id if node_id is not None else (current.id if current else None)
-        selected = [n.id for n in self.selected_nodes()] if same and node_id is None else []
+        several = same and node_id is None and self.selection_count() > 1
+        selected = [n.id for n in self.selected_nodes()] if several else []
         self.plan = self.services.plans.get_plan(plan_id)
         if not same:
             self._collapsed.clear()
