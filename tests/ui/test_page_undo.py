@@ -3,17 +3,9 @@ the step (“撤销 合并单位…”), the status bar shows it, and merge, uni
 
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 
-from tests.ui.clerk import Clerk
-
 SAMPLE = Path(__file__).parent / "data" / "测试县工作要点.txt"
-
-
-@pytest.fixture
-def clerk(window, qtbot):
-    return Clerk(window, qtbot)
 
 
 def names(page):
@@ -62,6 +54,13 @@ def test_ctrl_z_on_the_units_page_never_undoes_an_import_made_on_the_plans_page(
     assert ctx.services.units.match("县数字化改革专班").unit is None  # the import's own unit went with it
     window.redo_action.trigger()
     assert plans.combo.count() == 2 and ctx.services.units.match("县数字化改革专班").unit is not None
+    # a unit the clerk has filled in since is kept, and the status bar says so
+    kept = ctx.services.units.match("县数字化改革专班").unit.id
+    ctx.services.units.update_unit(kept, contact_person="王五")
+    window.undo_action.trigger()
+    message = window.statusBar().currentMessage()
+    assert message.startswith("已撤销：导入《") and "“县数字化改革专班”已在别处使用或补充过信息，保留在名录中" in message
+    assert ctx.services.units.get(kept).contact_person == "王五"
 
 
 def test_unit_add_edit_delete_and_order_are_undone_on_the_units_page(window, ctx):

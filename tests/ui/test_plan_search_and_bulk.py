@@ -4,18 +4,11 @@ dialogs, each edit undone in one step from the Edit menu."""
 
 from datetime import date
 
-import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from app.services.plan_tree import iter_nodes
 from app.ui.item_models.plan_tree_model import PlanTreeModel
-from tests.ui.clerk import Clerk
-
-
-@pytest.fixture
-def clerk(window, qtbot):
-    return Clerk(window, qtbot)
 
 
 def shown(editor, parent=None):
