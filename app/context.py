@@ -27,6 +27,9 @@ if TYPE_CHECKING:
     from app.services.documents.renderer import DocumentService
     from app.services.first_start.first_start_service import FirstStartService
     from app.services.importing import ImportService
+    from app.services.plan_edits import PlanEditService
+    from app.services.unit_history import UnitHistory
+    from app.services.unit_tasks import UnitTaskService
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +61,26 @@ class Services:
         from app.services.first_start.first_start_service import FirstStartService
 
         return FirstStartService(self.session_factory, self.settings, self.units, self.notices)
+
+    @cached_property
+    def edits(self) -> PlanEditService:
+        """Bulk edits and find and replace over many nodes, as one step each."""
+        from app.services.plan_edits import PlanEditService
+
+        return PlanEditService(self.session_factory, self.plans)
+
+    @cached_property
+    def unit_tasks(self) -> UnitTaskService:
+        from app.services.unit_tasks import UnitTaskService
+
+        return UnitTaskService(self.session_factory, self.plans, self.units)
+
+    @cached_property
+    def unit_history(self) -> UnitHistory:
+        """Snapshots and merge records that make the registry's edits undoable."""
+        from app.services.unit_history import UnitHistory
+
+        return UnitHistory(self.session_factory, self.units)
 
 
 @dataclass

@@ -16,6 +16,8 @@ def register(subparsers) -> None:
                               description="导入已有的工作要点、实施方案：识别通知、大纲、重点任务、责任单位和完成时限。")
     p.add_argument("file", metavar="FILE", help="要导入的文件")
     p.add_argument("--json", action="store_true", help="只输出识别结果（JSON），不写入数据库")
+    p.add_argument("--keep-notice", action="store_true",
+                   help="把封面通知存入“公文”（默认只存本县机关印发的通知；上级文件的通知和发文机关不存）")
     p.set_defaults(func=run)
 
 
@@ -43,7 +45,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         imports = ctx.services.imports
         matches = imports.match_units(result)
-        report = imports.store(result, source_file=str(Path(args.file).resolve()))
+        report = imports.store(result, source_file=str(Path(args.file).resolve()),
+                               keep_notice=True if args.keep_notice else None)
     finally:
         ctx.close()
     parts = sum(1 for _ in result.outline)

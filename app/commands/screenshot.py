@@ -1,11 +1,14 @@
-"""`screenshot DIR`: a PNG of every main page with the demo data, rendered offscreen.
+"""`screenshot DIR [--size 1366x768] [--scale 1.5]`: a PNG of every main page with the demo data,
+rendered offscreen on a screen of that size (and scale factor, as Windows' 150 % display setting).
 
 Runs on a temporary copy of the demo database, so the clerk's data is never touched."""
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -17,20 +20,69 @@ SIZE = (1280, 800)
 def register(sub) -> None:
     p = sub.add_parser("screenshot", help="用示例数据为每个主要页面截图（PNG，离屏绘制）")
     p.add_argument("dir", metavar="DIR", help="保存截图的文件夹")
+    p.add_argument("--size", default="1280x800", help="屏幕大小（像素），如 1366x768、1024x700；默认 1280x800")
+    p.add_argument("--scale", type=float, default=1.0, help="显示缩放，如 1.5 表示 150%%；默认 1")
     p.set_defaults(func=run)
+
+
+def parse_size(text: str) -> tuple[int, int]:
+    m = re.fullmatch(r"\s*(\d{3,5})\s*[x×*]\s*(\d{3,5})\s*", text or "")
+    if not m:
+        from app.services.errors import ValidationError
+
+        raise ValidationError(f"屏幕大小“{text}”的写法不对，应写成 宽x高，如 1366x768。")
+    return int(m.group(1)), int(m.group(2))
+
+
+def offscreen_screen(folder: Path, size: tuple[int, int]) -> None:
+    """Qt's offscreen platform with one screen of the given size (it is 800 × 800 by default)."""
+    config = folder / "screen.json"
+    config.write_text(json.dumps({"screens": [{"name": "shot", "x": 0, "y": 0, "width": size[0],
+                                               "height": size[1], "logicalDpi": 96, "logicalBaseDpi": 96,
+                                               "dpr": 1}]}), encoding="utf-8")
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
 
 
 def run(args: argparse.Namespace) -> int:
     out = output_dir(args.dir)
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from app.ui.qt_app import create_application
-
-    app = create_application()
+    size = parse_size(args.size)
     with tempfile.TemporaryDirectory(prefix="fazhi-shots-") as tmp:
-        written = take_screenshots(app, Path(tmp), out)
+        if not os.environ.get("QT_QPA_PLATFORM", "").startswith("xcb"):
+            offscreen_screen(Path(tmp), size)
+        if args.scale and args.scale != 1.0:
+            os.environ["QT_SCALE_FACTOR"] = str(args.scale)
+        from app.ui.qt_app import create_application
+
+        app = create_application()
+        logical = (round(size[0] / (args.scale or 1.0)), round(size[1] / (args.scale or 1.0)))
+        written = take_screenshots(app, Path(tmp), out, logical)
     for path in written:
         print(f"已保存 {path}")
     return 0
+
+
+def _plan_tools_shots(editor, window, shot) -> None:
+    """Search with the filter row open and three hits selected, 批量设置, 查找和替换, the plan's texts."""
+    editor.filter_bar.toggle.setChecked(True)
+    editor.search("司法局")
+    hits = [n.id for n in editor.found_nodes() if n.is_task][:3]
+    editor.select_nodes(hits)
+    shot(window, "plans-search.png")
+    dialog = editor.open_bulk_edit()
+    if dialog is not None:
+        dialog.add_names.setText("县审计局")
+        dialog.add_role.setCurrentIndex(1)
+        shot(dialog, "plans-bulk.png")
+        dialog.reject()
+    editor.show_all()
+    editor.filter_bar.toggle.setChecked(False)
+    found = editor.open_find_replace("2026年", "2027年", ("preamble", "heading", "text", "closing"))
+    if found is not None:
+        shot(found, "find-replace.png")
+        found.close()
+    editor.show_plan_texts()
+    shot(window, "plans-texts.png")
+    editor.tabs.setCurrentWidget(editor.panel)
 
 
 def settle(app, ms: int) -> None:
@@ -44,7 +96,7 @@ def settle(app, ms: int) -> None:
         QThread.msleep(10)
 
 
-def take_screenshots(app, tmp: Path, out: Path) -> list[Path]:
+def take_screenshots(app, tmp: Path, out: Path, size: tuple[int, int] = SIZE) -> list[Path]:
     from app.services.outline_text import outline_text
     from app.ui.main_window import MainWindow
     from app.ui.runner import SyncRunner
@@ -53,7 +105,8 @@ def take_screenshots(app, tmp: Path, out: Path) -> list[Path]:
     written: list[Path] = []
     try:
         window = MainWindow(ctx, runner=SyncRunner())
-        window.resize(*SIZE)
+        window.setWindowState(window.windowState() & ~window.windowState().WindowMaximized)
+        window.resize(*size)
         window.show()
 
         def shot(widget, name: str, settle_ms: int = 150) -> None:
@@ -71,7 +124,10 @@ def take_screenshots(app, tmp: Path, out: Path) -> list[Path]:
         editor.select_node(task.id)
         editor.tree.scrollToTop()
         shot(window, "plans.png")
+        _plan_tools_shots(editor, window, shot)
         window.nav.setCurrentRow(1)
+        units = window.units_page
+        units.reload(ctx.services.units.match("县司法局").unit.id)
         shot(window, "units.png")
         window.nav.setCurrentRow(2)
         shot(window, "notices.png", 1500)  # QPdfView renders its pages asynchronously

@@ -115,17 +115,26 @@ class UnitService:
     def set_aliases(self, unit_id: int, aliases: list[str] | tuple[str, ...]) -> UnitDTO:
         return self.update_unit(unit_id, aliases=tuple(aliases))
 
+    def check_deletable(self, unit_id: int) -> None:
+        """Raises InUseError (with the way out: merging) while the unit has tasks."""
+        with session_scope(self._sf) as s:
+            self._check_unused(s, self._load(s, unit_id))
+
     def delete_unit(self, unit_id: int) -> None:
         with session_scope(self._sf) as s:
             unit = self._load(s, unit_id)
-            used = s.scalar(select(func.count()).where(Assignment.unit_id == unit_id)) or 0
-            if used:
-                raise InUseError(
-                    f"“{unit.name}”仍承担 {used} 项任务，不能删除。"
-                    "如该单位已撤并，请使用“合并到其他单位”，任务会一并转过去。"
-                )
+            self._check_unused(s, unit)
             audit.record(s, "unit", unit.id, "delete", unit.name)
             s.delete(unit)
+
+    @staticmethod
+    def _check_unused(s: Session, unit: Unit) -> None:
+        used = s.scalar(select(func.count()).where(Assignment.unit_id == unit.id)) or 0
+        if used:
+            raise InUseError(
+                f"“{unit.name}”仍承担 {used} 项任务，不能删除。"
+                "如该单位已撤并，请使用“合并到其他单位”，任务会一并转过去。"
+            )
 
     def merge_units(self, source_id: int, target_id: int) -> UnitDTO:
         """Moves every assignment and progress entry of source to target; source's names become aliases."""

@@ -12,7 +12,7 @@ from app.services.importing import NEW_UNIT, SKIP_UNIT, ImportResult, PrintedUni
 from app.ui.runner import TaskControl
 
 SUFFIXES = (".txt", ".docx", ".xlsx", ".doc", ".wps")
-__all__ = ["NEW_UNIT", "SKIP_UNIT", "SUFFIXES", "analyse", "save", "unit_matches"]
+__all__ = ["NEW_UNIT", "SKIP_UNIT", "SUFFIXES", "analyse", "notice_is_own", "save", "unit_matches"]
 
 
 def analyse(ctx: AppContext, path: str, control: TaskControl) -> ImportResult:
@@ -25,7 +25,13 @@ def unit_matches(ctx: AppContext, result: ImportResult) -> list[PrintedUnitMatch
     return ctx.services.imports.match_units(result)
 
 
-def save(ctx: AppContext, result: ImportResult, choices: dict, path: str) -> tuple[PlanDTO, StoreReport]:
+def notice_is_own(ctx: AppContext, result: ImportResult) -> bool:
+    return ctx.services.imports.notice_is_own(result)
+
+
+def save(ctx: AppContext, result: ImportResult, choices: dict, path: str,
+         keep_notice: bool | None = None) -> tuple[PlanDTO, StoreReport]:
     """Stores the analysed document as a new draft plan; returns (PlanDTO, the store report)."""
-    report = ctx.services.imports.store(result, unit_choices=choices, source_file=str(Path(path).resolve()))
+    report = ctx.services.imports.store(result, unit_choices=choices, source_file=str(Path(path).resolve()),
+                                        keep_notice=keep_notice)
     return ctx.services.plans.get_plan(report.plan_id), report

@@ -27,6 +27,7 @@ from app import APP_NAME, __version__
 from app.context import AppContext
 from app.ui.pages.plans_page import PlansPage
 from app.ui.runner import TaskRunner
+from app.ui.undo.page_undo import PageUndo
 
 if TYPE_CHECKING:
     from app.ui.pages.notices_page import NoticesPage
@@ -84,7 +85,11 @@ class MainWindow(QMainWindow):
         self.plans_page.status_message.connect(self.show_status)
         self.plans_page.import_requested.connect(lambda: self.open_import())
 
+        self.page_undo = PageUndo(self)
+        self.page_undo.done.connect(self.show_status)
+        self.undo_action, self.redo_action = self.page_undo.undo_action, self.page_undo.redo_action
         self.busy_label = QLabel()
+        self.statusBar().addPermanentWidget(self.page_undo.label)
         self.statusBar().addPermanentWidget(self.busy_label)
         self.statusBar().addPermanentWidget(QLabel(f"数据库：{ctx.paths.db_path.name}"))
         if isinstance(self.runner, TaskRunner):
@@ -124,15 +129,11 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self._action("退出(&X)", self.close, QKeySequence.StandardKey.Quit))
 
         edit_menu = bar.addMenu("编辑(&E)")
-        stack = self.plans_page.undo.stack
-        self.undo_action = stack.createUndoAction(self, "撤销")
-        self.undo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
-        self.redo_action = stack.createRedoAction(self, "重做")
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
-        for name in ("add_sibling", "add_child", "delete", None, "move_up", "move_down", "outdent", "indent"):
+        for name in ("find", "find_replace", "show_all", "bulk_edit", None, "add_sibling", "add_child", "delete",
+                     None, "move_up", "move_down", "outdent", "indent"):
             if name is None:
                 edit_menu.addSeparator()
             else:
@@ -148,6 +149,8 @@ class MainWindow(QMainWindow):
                 plan_menu.addSeparator()
             else:
                 plan_menu.addAction(self._action(text, slot))
+        plan_menu.addSeparator()
+        plan_menu.addMenu(pp.exports.menu)
 
         view_menu = bar.addMenu("视图(&V)")
         for i, name in enumerate(PAGES):
@@ -172,8 +175,11 @@ class MainWindow(QMainWindow):
 
             page = (UnitsPage, NoticesPage, SettingsPage)[row - 1](self.ctx)
             page.status_message.connect(self.show_status)
+            if getattr(page, "undo_stack", None) is not None:
+                self.page_undo.add(page.undo_stack)
             if row == 1:
                 page.registry_changed.connect(self._registry_changed)
+                page.task_requested.connect(self.open_task)
             elif row == 3:
                 page.settings_changed.connect(self._settings_changed)
             placeholder = self.stack.widget(row)
@@ -205,9 +211,10 @@ class MainWindow(QMainWindow):
         if row < 0:
             return
         if self.stack.currentIndex() == 0 and row != 0:
-            self.plans_page.editor.panel.commit_pending()
+            self.plans_page.editor.commit_pending()
         page = self.page(row)
         self.stack.setCurrentIndex(row)
+        self.page_undo.show_page(page)  # Ctrl+Z undoes only what this page did
         self.plans_page.editor.set_active(row == 0)
         if hasattr(page, "activate"):
             page.activate()
@@ -218,8 +225,14 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, 8000)
 
     def _registry_changed(self) -> None:
-        self.plans_page.editor.panel.assignments.refresh_registry()
+        self.plans_page.editor.refresh_units()
         self.plans_page.show_plan(self.plans_page.current_plan_id())
+
+    def open_task(self, plan_id: int, node_id: int) -> None:
+        """A task chosen on another page (a unit's task list): shown in the plan editor."""
+        self.nav.setCurrentRow(0)
+        self.plans_page.show_plan(plan_id, node_id)
+        self.plans_page.editor.tree.setFocus()
 
     def _settings_changed(self) -> None:
         if self._pages[2] is not None:
@@ -235,9 +248,9 @@ class MainWindow(QMainWindow):
             self.import_wizard.set_path(path)
         self.import_wizard.open()
 
-    def _save_import(self, make, path: str, title: str) -> None:
+    def _save_import(self, store, path: str, title: str) -> None:
         self.nav.setCurrentRow(0)
-        if self.plans_page.create_with(make, f"导入《{title}》") is None:
+        if self.plans_page.import_with(store, title) is None:
             return
         self.remember_file(path)
         self._registry_changed()
@@ -273,7 +286,7 @@ class MainWindow(QMainWindow):
                 self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
 
     def save_pending_edits(self) -> None:
-        self.plans_page.editor.panel.commit_pending()
+        self.plans_page.editor.commit_pending()
         if self._pages[2] is not None:
             self.notices_page.save_now()  # an edit still waiting for its autosave timer
 

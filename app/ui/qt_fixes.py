@@ -1,4 +1,4 @@
-"""Work-around for a reference-counting bug of PySide6 6.12 on Python 3.11.
+"""Work-arounds for reference-counting bugs of PySide6 6.12 on Python 3.11 (True/False, None).
 
 `SignalInstance.emit()` returns True/False without taking a reference, so every emit from Python
 code drops one reference from the bool singleton. Python before 3.12 has no immortal objects: after
@@ -45,4 +45,39 @@ def install_emit_fix() -> bool:
 
     emit._fazhi_fixed = True  # type: ignore[attr-defined]
     SignalInstance.emit = emit
+    return True
+
+
+# ---- None --------------------------------------------------------------------------------------
+# The same release returns None from every void method (setText, resizeSection, invalidate …)
+# without taking a reference, so each call from Python drops one reference from None. None starts
+# with a few thousand: a clerk's hour of clicking (or one big repaint through a Python model) ends in
+# "Fatal Python error: none_dealloc". Python 3.12 made None immortal; on 3.11 None is given a
+# reserve of references that no session can use up (the interpreter never frees None anyway).
+_NONE_RESERVE = 1 << 40
+
+
+class _VoidProbe(QObject):
+    pass
+
+
+def void_calls_leak_none() -> bool:
+    probe = _VoidProbe()
+    before = sys.getrefcount(None)
+    for _ in range(_PROBES):
+        probe.setObjectName("probe")
+    return before - sys.getrefcount(None) >= _PROBES
+
+
+_none_fixed = False
+
+
+def install_none_fix() -> bool:
+    """Gives None its reserve once, when (and only when) void calls wear it down; True when given."""
+    global _none_fixed
+    if _none_fixed or sys.version_info >= (3, 12) or not void_calls_leak_none():
+        return False
+    refcount = ctypes.c_ssize_t.from_address(id(None))  # ob_refcnt, the first field of every object
+    refcount.value += _NONE_RESERVE
+    _none_fixed = True
     return True

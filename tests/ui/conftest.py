@@ -73,3 +73,11 @@ def window(qtbot, ctx):
     qtbot.waitExposed(w)
     yield w
     w.close()
+
+
+@pytest.fixture
+def clerk(window, qtbot):
+    """The clerk's moves in the plan editor through the real widgets (see tests/ui/clerk.py)."""
+    from tests.ui.clerk import Clerk
+
+    return Clerk(window, qtbot)

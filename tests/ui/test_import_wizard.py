@@ -34,6 +34,10 @@ def test_import_a_sample_through_the_wizard(window, ctx):
     assert (first.text(1), first.text(2)) == ("县司法局", "县委宣传部")
     assert tree.topLevelItem(1).child(0).text(3) == "2027年6月底前"
     preview.title.setText("测试县2027年法治政府建设工作要点（导入）")
+    # 测试县 is not this county (示例县): its notice is kept only because the clerk ticks the box
+    assert preview.keep_notice.isVisible() and not preview.keep_notice.isChecked()
+    assert "不是本县的发文机关" in preview.notice_hint.text()
+    preview.keep_notice.click()
 
     wizard.next()
     units = wizard.units_page
@@ -78,3 +82,79 @@ def test_a_file_without_an_outline_is_refused_in_chinese(window, tmp_path):
     assert wizard.currentPage() is wizard.file_page
     wizard.reject()
     assert window.plans_page.combo.count() == 1
+
+
+XINJIANG = Path(__file__).resolve().parents[1] / "data" / "samples" / "xinjiang-2022-gongzuo-yaodian.txt"
+
+
+def to_units_page(window, path):
+    wizard = open_wizard(window, path)
+    wizard.next()
+    wizard.next()
+    return wizard
+
+
+def test_a_superiors_document_starts_on_confident_suggestions(window, ctx):
+    wizard = to_units_page(window, XINJIANG)
+    preview = wizard.preview_page
+    assert not preview.keep_notice.isChecked() and "新疆维吾尔自治区人民政府办公厅" in preview.notice_hint.text()
+    wizard.next()
+    units = wizard.units_page
+    judicial = ctx.services.units.match("县司法局").unit.id
+    assert units.choice_box("自治区司法厅").currentData() == judicial  # 州/自治区 body → the county's own
+    assert units.choice_box("自治区应急管理厅").currentText() == "对应“县应急管理局”（相近 ✓建议）"
+    # only a close name, not the same body: the clerk decides (新建单位 until then)
+    assert units.choice_box("自治区政务服务和公共资源交易中心").currentData() == NEW_UNIT
+    assert "已按相近单位预选" in units.summary.text()
+    changed = units.take_all_suggestions()
+    assert changed > 0
+    assert units.choice_box("自治区政务服务和公共资源交易中心").currentText().startswith("对应“县政务服务中心”")
+
+
+def test_accept_all_button_then_save_stores_no_superior_notice_or_issuer(window, ctx, qtbot):
+    from tests.ui.clerk import Clerk
+
+    issuers = [i.name for i in ctx.services.notices.list_issuers()]
+    notices = len(ctx.services.notices.list_notices())
+    Clerk(window, qtbot).import_file(XINJIANG, accept_suggestions=True)
+    plan = window.plans_page.editor.plan
+    assert plan.title == "自治区法治政府建设2022年工作要点"
+    tasks = [n for n in iter_nodes(ctx.services.plans.tree(plan.id)) if n.is_task]
+    assert tasks[0].lead_units == ["县司法局"]
+    assert [i.name for i in ctx.services.notices.list_issuers()] == issuers
+    assert len(ctx.services.notices.list_notices()) == notices
+
+
+def test_the_mouse_wheel_never_changes_an_unfocused_choice(window, qtbot):
+    from PySide6.QtCore import QPoint, QPointF, Qt
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    wizard = to_units_page(window, SAMPLE)
+    wizard.next()
+    box = wizard.units_page.choice_box("县数字化改革专班")
+    before = box.currentIndex()
+
+    def wheel():
+        centre = QPointF(box.rect().center())
+        event = QWheelEvent(centre, QPointF(box.mapToGlobal(box.rect().center())), QPoint(0, 0), QPoint(0, -120),
+                            Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase,
+                            False)
+        QApplication.sendEvent(box, event)
+
+    assert not box.hasFocus()
+    wheel()
+    assert box.currentIndex() == before
+    wizard.activateWindow()
+    qtbot.waitUntil(wizard.isActiveWindow, timeout=2000)
+    box.setFocus()
+    assert box.hasFocus()
+    wheel()
+    assert box.currentIndex() != before  # once chosen (clicked or tabbed into), the wheel works
+
+
+def test_the_wizard_fits_a_small_screen(window):
+    wizard = open_wizard(window, SAMPLE)
+    area = window.screen().availableGeometry()
+    assert wizard.width() <= area.width() and wizard.height() <= area.height()
+    wizard.reject()

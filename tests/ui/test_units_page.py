@@ -110,3 +110,39 @@ def test_export_and_import_xlsx(window, ctx, dialogs, tmp_path):
     assert "新增 1 个单位" in dialogs.kinds("information")[-1]
     assert "县机关事务中心" in names(page)
     assert page.model.data(page.model.index(names(page).index("县机关事务中心"), UnitTableModel.ALIASES)) == "县机关事务管理局"
+
+
+def test_a_units_task_list_and_its_export(window, ctx, dialogs, tmp_path, qtbot):
+    page = window.units_page
+    unit = select(page, "县司法局")
+    tasks = page.tasks
+    assert tasks.title.text() == "“县司法局”的任务：牵头 12 项，配合 5 项"
+    assert tasks.table.rowCount() == unit.usage
+    assert tasks.plan.currentData() == ctx.demo_plan_id  # the only plan it works in
+    assert [tasks.table.item(0, c).text() for c in (1, 3, 4)] == ["一、（一）", "牵头", "2026年年底前"]
+    out = tmp_path / "司法局任务.xlsx"
+    dialogs.files = [str(out)]
+    tasks.export_button.click()
+    rows = [r for r in load_workbook(out).active.iter_rows(values_only=True) if any(r)]
+    assert rows[0][0] == "县司法局任务清单" and len(rows) == 4 + unit.usage  # title, header, plan line, note
+    assert rows[-1][0].startswith("序号与该工作要点的重点任务分工表一致")
+    assert "已导出“县司法局”的 17 项任务" in window.statusBar().currentMessage()
+    # double-clicking a task opens it in the plan editor
+    row = next(r for r in range(tasks.table.rowCount()) if tasks.table.item(r, 1).text() == "三、（四）")
+    tasks.table.cellDoubleClicked.emit(row, 2)
+    assert window.stack.currentIndex() == 0
+    assert window.plans_page.editor.current_node().heading == "推进乡镇合法性审核全覆盖"
+
+
+def test_unit_task_list_over_several_plans(window, ctx):
+    clone = ctx.services.plans.clone_plan(ctx.demo_plan_id)
+    page = window.units_page
+    page.reload()
+    select(page, "县审计局")
+    tasks = page.tasks
+    assert tasks.plan.count() == 3 and tasks.plan.currentData() is None  # 全部工作要点
+    assert tasks.table.rowCount() == 2 and not tasks.table.isColumnHidden(0)
+    tasks.plan.setCurrentIndex(tasks.plan.findData(clone.id))
+    assert tasks.table.rowCount() == 1 and tasks.table.isColumnHidden(0)
+    select(page, "县委办公室")  # no tasks
+    assert tasks.table.rowCount() == 0 and not tasks.export_button.isEnabled()

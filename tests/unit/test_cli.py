@@ -62,3 +62,14 @@ def test_argparse_speaks_chinese(capsys):
         main(["--help"])
     out = capsys.readouterr().out
     assert out.startswith("用法：") and "显示本帮助并退出" in out and "usage" not in out
+
+
+def test_screenshot_size_is_read_or_refused_in_chinese():
+    import pytest
+
+    from app.commands.screenshot import parse_size
+    from app.services.errors import ValidationError
+
+    assert parse_size("1366x768") == (1366, 768) and parse_size(" 1024×700 ") == (1024, 700)
+    with pytest.raises(ValidationError, match="宽x高"):
+        parse_size("大屏幕")

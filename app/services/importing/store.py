@@ -15,9 +15,11 @@ from app.models import Issuer, Notice, NoticeIssuer, Unit
 from app.models.database import session_scope
 from app.services import audit
 from app.services.errors import ValidationError
+from app.services.importing.issuer_policy import issuers_are_own, skipped_notice_message
 from app.services.importing.model import Item
 from app.services.importing.pipeline import ImportCancelled
 from app.services.importing.result import ImportResult
+from app.services.importing.store_undo import notice_fingerprint
 from app.services.importing.unit_category import guess_category
 from app.services.numbering import numbering_spec, parse_doc_number
 from app.services.plan_snapshot import load_plan
@@ -36,13 +38,22 @@ class StoreReport:
     matched: dict[str, str] = field(default_factory=dict)  # printed name → registry name
     created: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # what undo of the import takes away again (see store_undo.py)
+    created_unit_ids: list[int] = field(default_factory=list)
+    created_issuer_ids: list[int] = field(default_factory=list)
+    reactivated_unit_ids: list[int] = field(default_factory=list)
+    notice_fingerprint: str = ""
 
 
 def store_import(session_factory: sessionmaker[Session], result: ImportResult, *,
                  region_names: tuple[str, ...] = (), unit_choices: dict[str, int | str] | None = None,
-                 source_file: str = "", is_cancelled: Callable[[], bool] | None = None) -> StoreReport:
+                 source_file: str = "", is_cancelled: Callable[[], bool] | None = None,
+                 keep_notice: bool | None = None) -> StoreReport:
     """Stores result as a new draft plan. unit_choices maps a printed name to a unit id, NEW_UNIT
-    or SKIP_UNIT (the GUI's preview decisions); names not in it are matched, else created."""
+    or SKIP_UNIT (the GUI's preview decisions); names not in it are matched, else created.
+
+    keep_notice: store the cover notice in 公文 (its new issuers join the county's issuers). None
+    decides by its issuers: kept when they are the county's own, never for a superior's document."""
     if not result.title.strip():
         raise ValidationError("导入结果没有标题，无法保存。")
     choices = unit_choices or {}
@@ -59,9 +70,15 @@ def store_import(session_factory: sessionmaker[Session], result: ImportResult, *
         plan = load_plan(s, snapshot)
         audit.record(s, "plan", plan.id, "import", f"{result.source}：{len(result.tasks)} 项任务")
         report = StoreReport(plan.id, None, len(result.tasks), sum(1 for r in result.outline for _ in r.walk()),
-                             matched=resolver.matched, created=resolver.created)
+                             matched=resolver.matched, created=resolver.created,
+                             created_unit_ids=resolver.created_ids,
+                             reactivated_unit_ids=resolver.reactivated_ids)
         if result.notice is not None:
-            report.notice_id = _store_notice(s, result, plan.id, report.warnings)
+            own = notice_is_own(s, result, region_names)
+            if keep_notice or (keep_notice is None and own):
+                report.notice_id = _store_notice(s, result, plan.id, report)
+            else:
+                report.warnings.append(skipped_notice_message(result, own))
         if is_cancelled is not None and is_cancelled():
             raise ImportCancelled()  # session_scope rolls the whole import back
         s.flush()
@@ -78,6 +95,8 @@ class _UnitResolver:
         self.cache: dict[str, int | None] = {}
         self.matched: dict[str, str] = {}
         self.created: list[str] = []
+        self.created_ids: list[int] = []
+        self.reactivated_ids: list[int] = []
         self.next_order = (s.scalar(select(func.max(Unit.sort_order))) or 0) + 10
 
     def __call__(self, printed: str) -> int | None:
@@ -101,6 +120,8 @@ class _UnitResolver:
         name = printed.strip()[:120]
         existing = self.s.scalar(select(Unit).where(Unit.name == name))
         if existing is not None:  # an inactive unit of the same name comes back into use
+            if not existing.active:
+                self.reactivated_ids.append(existing.id)
             existing.active = True
             return existing.id
         unit = Unit(name=name, category=guess_category(name), sort_order=self.next_order)
@@ -109,6 +130,7 @@ class _UnitResolver:
         self.s.flush()
         self.records.append(UnitRecord(unit.id, unit.name))
         self.created.append(name)
+        self.created_ids.append(unit.id)
         return unit.id
 
 
@@ -126,8 +148,16 @@ def _node(it: Item, resolve: _UnitResolver) -> dict:
     }
 
 
-def _store_notice(s: Session, result: ImportResult, plan_id: int, warnings: list[str]) -> int | None:
+def notice_is_own(s: Session, result: ImportResult, region_names: tuple[str, ...]) -> bool:
+    """The cover notice's issuers are the county's own (already its issuers, or named after it)."""
+    if result.notice is None:
+        return False
+    return issuers_are_own(result.notice.issuers, s.scalars(select(Issuer.name)).all(), region_names)
+
+
+def _store_notice(s: Session, result: ImportResult, plan_id: int, report: StoreReport) -> int | None:
     n = result.notice
+    warnings = report.warnings
     assert n is not None
     if not n.issuers:
         warnings.append("通知没有署名（发文机关），未保存通知，只保存了工作要点。")
@@ -149,6 +179,7 @@ def _store_notice(s: Session, result: ImportResult, plan_id: int, warnings: list
             issuer = Issuer(name=name[:120], header_text=header[:120], prefix=prefix if k == 0 else "")
             s.add(issuer)
             s.flush()
+            report.created_issuer_ids.append(issuer.id)
         issuers.append(issuer)
     notice = Notice(
         plan_id=plan_id, doc_prefix=prefix, doc_year=year, doc_serial=serial, title=n.title[:300],
@@ -160,5 +191,6 @@ def _store_notice(s: Session, result: ImportResult, plan_id: int, warnings: list
     s.add(notice)
     s.flush()
     notice.lineage_id = notice.id
+    report.notice_fingerprint = notice_fingerprint(notice)
     audit.record(s, "notice", notice.id, "import", n.title[:80])
     return notice.id

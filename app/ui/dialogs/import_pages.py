@@ -1,12 +1,13 @@
-"""The pages of the import wizard: file → analysis with progress → outline preview → units."""
+"""The pages of the import wizard: file → analysis with progress → outline preview (the units
+page is in import_units_page.py)."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import ClassVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
@@ -18,8 +19,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -137,23 +136,35 @@ class PreviewPage(QWizardPage):
         form.addRow("类型", meta)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
+        self.keep_notice = QCheckBox()
+        self.keep_notice.setObjectName("keepNotice")
+        self.notice_hint = QLabel()
+        self.notice_hint.setObjectName("noticeHint")
+        self.notice_hint.setWordWrap(True)
+        self.notice_hint.setStyleSheet("color: #555;")
         self.tree = QTreeWidget()
         self.tree.setObjectName("importOutline")
         self.tree.setHeaderLabels(["条目", "牵头单位", "配合单位", "完成时限"])
+        self.tree.header().setStretchLastSection(False)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.tree.setAlternatingRowColors(True)
         self.warnings = QListWidget()
         self.warnings.setObjectName("importWarnings")
         self.warnings.setWordWrap(True)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.tree)
         split.addWidget(self.warnings)
-        split.setSizes([320, 110])
+        split.setSizes([400, 90])
+        split.setStretchFactor(0, 4)
+        split.setStretchFactor(1, 1)
         lay = QVBoxLayout(self)
         lay.addLayout(form)
         lay.addWidget(self.summary)
+        lay.addWidget(self.keep_notice)
+        lay.addWidget(self.notice_hint)
         lay.addWidget(split, 1)
 
-    def show_result(self, result) -> None:
+    def show_result(self, result, notice_is_own: bool = True) -> None:
         self.title.setText(result.title)
         self.kind.setCurrentText(result.kind if result.kind in PLAN_KINDS else "其他")
         self.year.setValue(result.year or 0)
@@ -161,18 +172,38 @@ class PreviewPage(QWizardPage):
         for item in result.outline:
             self._add(self.tree.invisibleRootItem(), item)
         self.tree.expandAll()
-        self.tree.resizeColumnToContents(1)
+        fits = self.tree.fontMetrics().horizontalAdvance("县人力资源社会保障局、")
+        for col in (1, 2, 3):  # wide enough for one long name; the whole list is in the tooltip
+            self.tree.resizeColumnToContents(col)
+            self.tree.setColumnWidth(col, min(self.tree.columnWidth(col), fits))
         self.warnings.clear()
         self.warnings.addItems(result.warnings or ["没有需要注意的地方。"])
         notice = f"；封面通知《{result.notice.title}》" if result.notice and result.notice.title else ""
         self.summary.setText(f"{len(result.outline)} 个部分，{len(result.tasks)} 项重点任务，"
                              f"{len(result.warnings)} 条提示{notice}。")
+        self._show_notice_choice(result, notice_is_own)
+
+    def _show_notice_choice(self, result, own: bool) -> None:
+        """A superior's cover notice is not stored unless the clerk ticks it: storing it would add
+        its issuer to the county's own issuers."""
+        n = result.notice
+        self.keep_notice.setVisible(n is not None)
+        self.notice_hint.setVisible(n is not None and not own)
+        if n is None:
+            return
+        who = "、".join(n.issuers) or "未署名"
+        self.keep_notice.setText(f"把封面通知{('（' + n.doc_number + '）') if n.doc_number else ''}存入“公文”")
+        self.keep_notice.setChecked(own)
+        self.notice_hint.setText(f"封面通知由“{who}”印发，不是本县的发文机关（多为上级文件）：默认不存入“公文”，"
+                                 f"也不把“{who}”加入本县的发文机关。如确需保存，请勾选上面一项。")
 
     def _add(self, parent: QTreeWidgetItem, item) -> None:
         title = item.heading or item.text[:50]
         row = QTreeWidgetItem([f"{item.label}{title}", "、".join(item.markings.lead),
                                "、".join(item.markings.support), item.markings.deadline_text])
         row.setToolTip(0, item.text)
+        for col in (1, 2, 3):
+            row.setToolTip(col, row.text(col))
         if item.is_task:
             font = row.font(0)
             font.setBold(True)
@@ -185,72 +216,3 @@ class PreviewPage(QWizardPage):
         result.title = self.title.text().strip() or result.title
         result.kind = self.kind.currentText()
         result.year = self.year.value() or None
-
-
-class UnitsPage(QWizardPage):
-    """Every unit name the document prints: matched, or to be created, mapped or ignored."""
-
-    STATUS: ClassVar[dict[str, str]] = {"matched": "已匹配", "suggested": "有相近单位", "unknown": "名录中没有"}
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.setTitle("确认责任单位")
-        self.setSubTitle("名录中没有的单位可以新建、对应到已有单位，或忽略。保存后可在“责任单位”页合并。")
-        self.table = QTableWidget(0, 4)
-        self.table.setObjectName("importUnits")
-        self.table.setHorizontalHeaderLabels(["文件中的名称", "任务数", "匹配情况", "处理方式"])
-        self.table.verticalHeader().hide()
-        head = self.table.horizontalHeader()
-        head.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        head.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        self.summary = QLabel()
-        self.summary.setObjectName("importUnitsSummary")
-        lay = QVBoxLayout(self)
-        lay.addWidget(self.summary)
-        lay.addWidget(self.table)
-        self.matches: list = []
-
-    def show_matches(self, matches: list, registry: list) -> None:
-        order = {"unknown": 0, "suggested": 1, "matched": 2}
-        self.matches = sorted(matches, key=lambda m: order.get(m.status, 3))  # the ones to decide first
-        matches = self.matches
-        open_count = sum(1 for m in matches if m.unit is None)
-        self.summary.setText(f"文件中共有 {len(matches)} 个单位名称：{len(matches) - open_count} 个已与名录匹配，"
-                             f"{open_count} 个需要确认。" if open_count else
-                             f"文件中的 {len(matches)} 个单位名称都已与名录匹配。")
-        self.table.setRowCount(len(matches))
-        new, skip = import_bridge.NEW_UNIT, import_bridge.SKIP_UNIT
-        for row, m in enumerate(matches):
-            self.table.setItem(row, 0, QTableWidgetItem(m.printed))
-            self.table.setItem(row, 1, QTableWidgetItem(str(m.tasks)))
-            status = self.STATUS.get(m.status, m.status)
-            if m.unit is None and m.suggestions:
-                status = f"相近：{m.suggestions[0].unit.name}"
-            self.table.setItem(row, 2, QTableWidgetItem(status))
-            box = QComboBox()
-            offered: set[int] = set()
-            if m.unit is not None:
-                box.addItem(f"对应“{m.unit.name}”", m.unit.id)
-                offered.add(m.unit.id)
-            for s in m.suggestions:
-                if s.unit.id not in offered:
-                    box.addItem(f"对应“{s.unit.name}”（相近）", s.unit.id)
-                    offered.add(s.unit.id)
-            box.addItem("新建单位", new)
-            box.addItem("忽略（不分配该单位）", skip)
-            for u in registry:
-                if u.id not in offered and u.active:
-                    box.addItem(f"对应“{u.name}”", u.id)
-            if m.unit is None:
-                best = m.suggestions[0] if m.suggestions else None
-                box.setCurrentIndex(0 if best is not None and best.score >= 0.85 else box.findData(new))
-            self.table.setCellWidget(row, 3, box)
-        self.table.resizeColumnToContents(1)
-        self.table.resizeColumnToContents(2)
-
-    def choice_box(self, printed: str) -> QComboBox:
-        row = next(i for i, m in enumerate(self.matches) if m.printed == printed)
-        return self.table.cellWidget(row, 3)
-
-    def choices(self) -> dict:
-        return {m.printed: self.table.cellWidget(row, 3).currentData() for row, m in enumerate(self.matches)}

@@ -8,11 +8,12 @@ from PySide6.QtWidgets import QWizard
 
 from app.context import AppContext
 from app.ui import import_bridge
-from app.ui.dialogs.import_pages import AnalysePage, FilePage, PreviewPage, UnitsPage
+from app.ui.dialogs.import_pages import AnalysePage, FilePage, PreviewPage
+from app.ui.dialogs.import_units_page import UnitsPage
 
 
 class ImportWizard(QWizard):
-    plan_ready = Signal(object, str, str)  # make() → PlanDTO, file path, title
+    plan_ready = Signal(object, str, str)  # store() → (PlanDTO, StoreReport), file path, title
 
     def __init__(self, ctx: AppContext, runner, parent=None):
         super().__init__(parent)
@@ -21,7 +22,7 @@ class ImportWizard(QWizard):
         self.setObjectName("importWizard")
         self.setWindowTitle("从文件导入工作要点")
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
-        self.resize(880, 640)
+        self._fit_screen(parent)
         self.file_page = FilePage(ctx.settings.recent_files)
         self.analyse_page = AnalysePage(self)
         self.preview_page = PreviewPage()
@@ -39,9 +40,19 @@ class ImportWizard(QWizard):
     def set_path(self, path: str) -> None:
         self.file_page.path.setText(path)
 
+    def _fit_screen(self, parent) -> None:
+        """Large enough to read the outline (up to 1100 × 720), never larger than the screen
+        (1366 × 768 laptops, or the same at 150 %: 911 × 512)."""
+        screen = (parent.screen() if parent is not None else None) or self.screen()
+        area = screen.availableGeometry() if screen is not None else None
+        width, height = 1100, 720
+        if area is not None:
+            width, height = min(width, area.width() - 40), min(height, area.height() - 50)
+        self.resize(max(width, 600), max(height, 420))
+
     def analysed(self, result) -> None:
         self.result = result
-        self.preview_page.show_result(result)
+        self.preview_page.show_result(result, import_bridge.notice_is_own(self.ctx, result))
         self.units_page.show_matches(import_bridge.unit_matches(self.ctx, result),
                                      self.ctx.services.units.list_units())
 
@@ -54,10 +65,11 @@ class ImportWizard(QWizard):
             return
         self.preview_page.apply_to(self.result)
         result, choices, path = self.result, self.units_page.choices(), self.path()
+        keep = self.preview_page.keep_notice.isChecked() if result.notice is not None else None
 
-        def make():
-            plan, self.report = import_bridge.save(self.ctx, result, choices, path)
-            return plan
+        def store():
+            plan, self.report = import_bridge.save(self.ctx, result, choices, path, keep)
+            return plan, self.report
 
         super().accept()
-        self.plan_ready.emit(make, path, result.title)
+        self.plan_ready.emit(store, path, result.title)

@@ -32,8 +32,9 @@ def _shape(nodes: list[NodeDTO]) -> list:
 
 
 class PlanTreeModel(QAbstractItemModel):
-    COLUMNS = ("条目", "内容", "牵头单位", "完成时限")
-    HEADING, TEXT, LEAD, DEADLINE = range(4)
+    COLUMNS = ("条目", "内容", "牵头单位", "配合单位", "完成时限")
+    HEADING, TEXT, LEAD, SUPPORT, DEADLINE = range(5)
+    SORT_KEYS = ("outline", "text", "lead", "support", "deadline")  # plan_search.sort_key per column
 
     edit_requested = Signal(int, str, str)  # node id, field ("heading" | "text"), new value
     move_requested = Signal(int, object, int)  # node id, new parent id (None = top), index
@@ -44,6 +45,7 @@ class PlanTreeModel(QAbstractItemModel):
         self._by_id: dict[int, NodeDTO] = {}
         self._row: dict[int, int] = {}
         self._problems: set[int] = set()
+        self._context: set[int] = set()  # shown only as the parents of search hits: greyed
         self._bold = QFont()
         self._bold.setBold(True)
         self._grey = QBrush(QColor("#8a8a8a"))
@@ -81,7 +83,13 @@ class PlanTreeModel(QAbstractItemModel):
             if n.children:
                 self._emit_changed(n.children, self.index(row, 0, parent))
 
+    def set_context_nodes(self, node_ids: set[int]) -> None:
+        """Items a filter shows only for their hits' sake; the caller refreshes the view."""
+        self._context = set(node_ids)
+
     def set_problem_nodes(self, node_ids: set[int]) -> None:
+        if set(node_ids) == self._problems:
+            return
         self._problems = set(node_ids)
         self._emit_changed(self._roots, QModelIndex())
 
@@ -153,12 +161,17 @@ class PlanTreeModel(QAbstractItemModel):
             return node.heading if col == self.HEADING else node.text if col == self.TEXT else None
         if role == Qt.ItemDataRole.ToolTipRole:
             tip = [f"{node.label}{node.heading}", node.text]
+            if node.lead_units:
+                tip.append("牵头单位：" + "、".join(node.lead_units))
             if node.support_units:
                 tip.append("配合单位：" + "、".join(node.support_units))
+            if node.deadline_text:
+                tip.append("完成时限：" + node.deadline_text)
             return "\n".join(t for t in tip if t)
         if role == Qt.ItemDataRole.FontRole and node.level == 1 and col == self.HEADING:
             return self._bold
-        if role == Qt.ItemDataRole.ForegroundRole and col == self.HEADING and not (node.heading or node.text):
+        if role == Qt.ItemDataRole.ForegroundRole and (node.id in self._context or (
+                col == self.HEADING and not (node.heading or node.text))):
             return self._grey
         if role == Qt.ItemDataRole.DecorationRole and col == self.HEADING and node.id in self._problems:
             return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
@@ -174,6 +187,8 @@ class PlanTreeModel(QAbstractItemModel):
             return node.text.replace("\n", " ")[:80]
         if col == self.LEAD:
             return "、".join(node.lead_units)
+        if col == self.SUPPORT:
+            return "、".join(node.support_units)
         return node.deadline_text
 
     def flags(self, index: Index) -> Qt.ItemFlag:

@@ -21,7 +21,13 @@ from app.services.dto import PlanDTO
 from app.ui.dialogs import messages
 from app.ui.dialogs.plan_dialog import PlanDialog
 from app.ui.pages.plan_editor import PlanEditor
-from app.ui.undo.plan_commands import CreatePlanCommand, DeletePlanCommand, UpdatePlanCommand
+from app.ui.pages.plan_exports import PlanExports
+from app.ui.undo.plan_commands import (
+    CreatePlanCommand,
+    DeletePlanCommand,
+    ImportPlanCommand,
+    UpdatePlanCommand,
+)
 from app.ui.undo.undo_controller import UndoController
 
 
@@ -35,13 +41,15 @@ class PlansPage(QWidget):
         self.ctx = ctx
         self.plans = ctx.services.plans
         self.undo = UndoController(ctx.services, self, self)
+        self.undo.note.connect(self.status_message)
         self.editor = PlanEditor(ctx.services, self.undo)
         self.editor.status_message.connect(self.status_message)
+        self.exports = PlanExports(self)
         self.dialog: PlanDialog | None = None
 
         self.combo = QComboBox()
         self.combo.setObjectName("planCombo")
-        self.combo.setMinimumContentsLength(30)
+        self.combo.setMinimumContentsLength(16)
         self.combo.currentIndexChanged.connect(self._combo_changed)
         new_button = QToolButton()
         new_button.setObjectName("newPlanButton")
@@ -56,6 +64,13 @@ class PlansPage(QWidget):
         bar.addWidget(QLabel("工作要点："))
         bar.addWidget(self.combo, 1)
         bar.addWidget(new_button)
+        export_button = QToolButton()
+        export_button.setObjectName("exportPlanButton")
+        export_button.setText("导出")
+        export_button.setToolTip("审阅稿（Word）、重点任务分工表、责任清单、单位任务汇总表（Excel / PDF / Word）")
+        export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        export_button.setMenu(self.exports.menu)
+        bar.addWidget(export_button)
         for text, name, slot in (("属性…", "propertiesButton", self.edit_properties),
                                  ("重命名…", "renameButton", self.rename),
                                  ("复制到下一年", "duplicateButton", self.duplicate_next_year),
@@ -68,6 +83,11 @@ class PlansPage(QWidget):
         lay.addLayout(bar)
         lay.addWidget(self.editor, 1)
         self.show_plan(ctx.settings.last_plan_id)
+
+    @property
+    def undo_stack(self):
+        """This page's own undo history (the main window makes it active while the page is shown)."""
+        return self.undo.stack
 
     # ---- PlanView ------------------------------------------------------------------------
     def show_plan(self, plan_id: int | None, node_id: int | None = None) -> None:
@@ -89,11 +109,12 @@ class PlansPage(QWidget):
         return self.editor.plan.id if self.editor.plan is not None else None
 
     def _combo_changed(self, row: int) -> None:
-        self.editor.panel.commit_pending()
+        self.editor.commit_pending()
         self._open(self.combo.itemData(row) if row >= 0 else None, None)
 
     def _open(self, plan_id: int | None, node_id: int | None) -> None:
         self.editor.open_plan(plan_id, node_id)
+        self.exports.set_enabled(plan_id is not None)
         if plan_id != self.ctx.settings.last_plan_id:
             self.ctx.set_setting("last_plan_id", plan_id)
         self.plan_changed.emit(plan_id)
@@ -106,6 +127,11 @@ class PlansPage(QWidget):
             self.status_message.emit(f"{text}：已完成。")
             return cmd.plan_id
         return None
+
+    def import_with(self, store, title: str) -> int | None:
+        """Stores an analysed file as an undoable step (undo takes back its plan, notice and units)."""
+        cmd = ImportPlanCommand(self.undo.env, store, f"导入《{title[:20]}》")
+        return cmd.plan_id if self.undo.run(cmd) else None
 
     def new_blank(self) -> None:
         self.dialog = PlanDialog(county=self.ctx.settings.county_name, parent=self)
@@ -128,13 +154,13 @@ class PlansPage(QWidget):
         src = summaries[pick]
         year = messages.ask_int(self, "从上年工作要点复制", "新工作要点的年度：",
                                 (src.year or 2025) + 1, 1990, 2100)
-        if year is not None:
-            self.create_with(lambda: self.plans.clone_plan(src.id, year), "从上年复制工作要点")
+        if year is not None and self.create_with(lambda: self.plans.clone_plan(src.id, year), "从上年复制工作要点"):
+            self.editor.offer_year_replace(src.year, year)
 
     def duplicate_next_year(self) -> None:
         plan = self.editor.plan
-        if plan is not None:
-            self.create_with(lambda: self.plans.clone_plan(plan.id), "复制到下一年")
+        if plan is not None and self.create_with(lambda: self.plans.clone_plan(plan.id), "复制到下一年"):
+            self.editor.offer_year_replace(plan.year, self.editor.plan.year)
 
     def rename(self) -> None:
         plan = self.editor.plan

@@ -1,5 +1,9 @@
 """责任单位 page: the registry with search and category filter; add, edit, aliases, order,
-delete (blocked while in use, merging offered instead), import and export as .xlsx."""
+delete (blocked while in use, merging offered instead), import and export as .xlsx; below, the
+selected unit's tasks (exportable as .xlsx for that unit).
+
+Every change of the registry is a step of this page's own undo history (Ctrl+Z here undoes a merge,
+an edit or an Excel import, never something done on another page)."""
 
 from __future__ import annotations
 
@@ -8,12 +12,12 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
+    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -26,18 +30,25 @@ from app.services.units import UNIT_CATEGORIES
 from app.ui.dialogs import messages
 from app.ui.dialogs.merge_units_dialog import MergeUnitsDialog
 from app.ui.dialogs.unit_dialog import UnitDialog
-from app.ui.error_reporting import reports_errors
+from app.ui.error_reporting import reports_errors, show_error
 from app.ui.item_models.unit_table_model import UnitTableModel
+from app.ui.undo.undo_controller import UndoController
+from app.ui.undo.unit_commands import MergeUnitsCommand, UnitEditCommand
+from app.ui.widgets.no_wheel_combo import NoWheelComboBox
+from app.ui.widgets.unit_task_list import UnitTaskList
 
 
 class UnitsPage(QWidget):
     status_message = Signal(str)
     registry_changed = Signal()
+    task_requested = Signal(int, int)  # plan id, node id: open it in the plan editor
 
     def __init__(self, ctx: AppContext, parent=None):
         super().__init__(parent)
         self.ctx = ctx
         self.units = ctx.services.units
+        self.undo = UndoController(ctx.services, self, self)
+        self.undo.note.connect(self.status_message)
         self.dialog = None
         self.search = QLineEdit()
         self.search.setObjectName("unitSearch")
@@ -48,7 +59,7 @@ class UnitsPage(QWidget):
         self._search_timer.setInterval(200)
         self._search_timer.timeout.connect(self.reload)
         self.search.textChanged.connect(lambda _t: self._search_timer.start())
-        self.category = QComboBox()
+        self.category = NoWheelComboBox()
         self.category.setObjectName("unitCategory")
         self.category.addItem("全部类别", None)
         for c in UNIT_CATEGORIES:
@@ -71,9 +82,15 @@ class UnitsPage(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
         self.table.doubleClicked.connect(lambda _i: self.edit_unit())
+        self.table.selectionModel().selectionChanged.connect(lambda _s, _d: self._show_tasks())
         head = self.table.horizontalHeader()
         head.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        head.setSectionResizeMode(UnitTableModel.NAME, QHeaderView.ResizeMode.Interactive)
         head.setSectionResizeMode(UnitTableModel.ALIASES, QHeaderView.ResizeMode.Stretch)
+        self.table.setColumnWidth(UnitTableModel.NAME, 180)
+        self.tasks = UnitTaskList(ctx.services.unit_tasks)
+        self.tasks.export_requested.connect(self.export_unit_tasks)
+        self.tasks.open_requested.connect(self.task_requested)
 
         buttons = QVBoxLayout()
         for text, name, slot in (("新增…", "addUnit", self.add_unit), ("编辑…", "editUnit", self.edit_unit),
@@ -92,13 +109,32 @@ class UnitsPage(QWidget):
             b.clicked.connect(slot)
             buttons.addWidget(b)
         buttons.addStretch(1)
-        body = QHBoxLayout()
+        registry = QWidget()
+        body = QHBoxLayout(registry)
+        body.setContentsMargins(0, 0, 0, 0)
         body.addWidget(self.table, 1)
         body.addLayout(buttons)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setObjectName("unitsSplitter")
+        self.splitter.addWidget(registry)
+        self.splitter.addWidget(self.tasks)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
         lay = QVBoxLayout(self)
         lay.addLayout(top)
-        lay.addLayout(body, 1)
+        lay.addWidget(self.splitter, 1)
         self.reload()
+
+    @property
+    def undo_stack(self):
+        """This page's own undo history (the main window makes it active while the page is shown)."""
+        return self.undo.stack
+
+    def show_units(self, select_id: int | None = None) -> None:
+        """After an edit, its undo or its redo: the table, the plan editor and the status bar follow."""
+        self.reload(select_id)
+        self.registry_changed.emit()
 
     # ---- showing -------------------------------------------------------------------------
     def activate(self) -> None:
@@ -111,15 +147,21 @@ class UnitsPage(QWidget):
         self.count_label.setText(f"共 {len(units)} 个单位")
         if keep is not None and (row := self.model.row_of(keep)) >= 0:
             self.table.selectRow(row)
+        self._show_tasks()
+
+    def _show_tasks(self) -> None:
+        self.tasks.show_unit(self.selected())
 
     def selected(self) -> UnitDTO | None:
         rows = self.table.selectionModel().selectedRows()
         return self.model.unit(rows[0].row()) if rows else None
 
-    def _changed(self, text: str, select_id: int | None = None) -> None:
-        self.reload(select_id)
-        self.registry_changed.emit()
-        self.status_message.emit(text)
+    def _run(self, edit, text: str, touched: list[int] | None, done: str) -> bool:
+        """An edit of the registry as one step of this page's undo history."""
+        if self.undo.run(UnitEditCommand(self.undo.env, edit, text, touched)):
+            self.status_message.emit(f"{done}按 Ctrl+Z 可撤销。")
+            return True
+        return False
 
     # ---- add, edit, delete, merge ----------------------------------------------------------
     def add_unit(self) -> None:
@@ -127,10 +169,10 @@ class UnitsPage(QWidget):
         self.dialog.accepted.connect(self._save_new)
         self.dialog.open()
 
-    @reports_errors
     def _save_new(self) -> None:
-        unit = self.units.add_unit(**self.dialog.values())
-        self._changed(f"已新增单位“{unit.name}”。", unit.id)
+        values = self.dialog.values()
+        self._run(lambda: self.units.add_unit(**values).id, f"新增单位“{values['name']}”", [],
+                  f"已新增单位“{values['name']}”。")
 
     def edit_unit(self) -> None:
         unit = self.selected()
@@ -140,12 +182,11 @@ class UnitsPage(QWidget):
         self.dialog.accepted.connect(lambda: self._save_edit(unit))
         self.dialog.open()
 
-    @reports_errors
     def _save_edit(self, unit: UnitDTO) -> None:
-        updated = self.units.update_unit(unit.id, **self.dialog.values())
-        self._changed(f"已保存单位“{updated.name}”。", unit.id)
+        values = self.dialog.values()
+        self._run(lambda: self.units.update_unit(unit.id, **values).id, f"修改单位“{unit.name}”", [unit.id],
+                  f"已保存单位“{values['name']}”。")
 
-    @reports_errors
     def delete_unit(self) -> None:
         unit = self.selected()
         if unit is None:
@@ -153,12 +194,19 @@ class UnitsPage(QWidget):
         if not messages.confirm(self, "删除单位", f"确定从名录中删除“{unit.name}”吗？"):
             return
         try:
-            self.units.delete_unit(unit.id)
+            self.units.check_deletable(unit.id)  # the reason and the way out, before anything changes
         except InUseError as exc:
             if messages.confirm(self, "不能删除", f"{exc.message}\n\n现在合并到其他单位吗？"):
                 self.merge_unit()
             return
-        self._changed(f"已删除单位“{unit.name}”。")
+        except Exception as exc:
+            show_error(self, exc)
+            return
+
+        def delete() -> None:
+            self.units.delete_unit(unit.id)
+
+        self._run(delete, f"删除单位“{unit.name}”", [unit.id], f"已删除单位“{unit.name}”。")
 
     def merge_unit(self) -> None:
         unit = self.selected()
@@ -168,13 +216,14 @@ class UnitsPage(QWidget):
         self.dialog.accepted.connect(lambda: self._merge(unit))
         self.dialog.open()
 
-    @reports_errors
     def _merge(self, unit: UnitDTO) -> None:
         target_id = self.dialog.target_id()
         if target_id is None:
             return
-        target = self.units.merge_units(unit.id, target_id)
-        self._changed(f"已将“{unit.name}”合并到“{target.name}”。", target.id)
+        target = next((u.name for u in self.units.list_units() if u.id == target_id), "")
+        text = f"合并单位“{unit.name}”到“{target}”"
+        if self.undo.run(MergeUnitsCommand(self.undo.env, unit.id, target_id, text)):
+            self.status_message.emit(f"已将“{unit.name}”合并到“{target}”，按 Ctrl+Z 可撤销合并。")
 
     @reports_errors
     def move(self, delta: int) -> None:
@@ -189,8 +238,12 @@ class UnitsPage(QWidget):
         other = visible[row + delta]
         a, b = ordered.index(unit.id), ordered.index(other)
         ordered[a], ordered[b] = ordered[b], ordered[a]
-        self.units.set_order(ordered)
-        self._changed("已调整单位顺序。", unit.id)
+
+        def reorder() -> int:
+            self.units.set_order(ordered)
+            return unit.id
+
+        self._run(reorder, f"{'上移' if delta < 0 else '下移'}单位“{unit.name}”", ordered, "已调整单位顺序。")
 
     # ---- Excel ---------------------------------------------------------------------------
     def import_xlsx(self) -> None:
@@ -199,7 +252,9 @@ class UnitsPage(QWidget):
             return
         from app.services.unit_io import import_units  # openpyxl loads only when needed
 
-        self.ctx.runner.submit(lambda control: import_units(self.units, Path(path)), self._imported,
+        before = self.ctx.services.unit_history.snapshot()
+        self.ctx.runner.submit(lambda control: import_units(self.units, Path(path)),
+                               lambda summary: self._imported(summary, before, f"从 Excel 导入单位（{Path(path).name}）"),
                                title="正在导入单位名录…", writes=True)
 
     @reports_errors
@@ -214,11 +269,16 @@ class UnitsPage(QWidget):
         from app.services.first_start.first_start_service import add_template_units
 
         rows = self.dialog.rows
-        self.ctx.runner.submit(lambda control: add_template_units(self.units, rows), self._imported,
+        before = self.ctx.services.unit_history.snapshot()
+        self.ctx.runner.submit(lambda control: add_template_units(self.units, rows),
+                               lambda summary: self._imported(summary, before, "按模板添加单位"),
                                title="正在添加单位…", writes=True)
 
-    def _imported(self, summary) -> None:
-        self._changed(f"单位名录导入完成：新增 {summary.added}，更新 {summary.updated}。")
+    def _imported(self, summary, before, step: str) -> None:
+        after = self.ctx.services.unit_history.snapshot()
+        if after != before:
+            self.undo.run(UnitEditCommand.made(self.undo.env, before, after, step))
+        self.status_message.emit(f"单位名录导入完成：新增 {summary.added}，更新 {summary.updated}。按 Ctrl+Z 可撤销。")
         messages.inform(self, "导入完成", summary.message())
 
     def export_xlsx(self) -> None:
@@ -233,6 +293,23 @@ class UnitsPage(QWidget):
         self.ctx.runner.submit(lambda control: export_units(self.units, Path(path)),
                                lambda n: self.status_message.emit(f"已导出 {n} 个单位到 {path}"),
                                title="正在导出单位名录…")
+
+    def export_unit_tasks(self, path: str | None = None) -> None:
+        """The selected unit's task list as .xlsx (in the plan chosen below, or in all plans)."""
+        unit = self.tasks.unit
+        if unit is None:
+            return
+        if path is None:
+            path = messages.save_file(self, "导出单位任务清单", f"{unit.name}任务清单.xlsx", messages.XLSX_FILTER)
+        if not path:
+            return
+        if not path.lower().endswith(".xlsx"):
+            path += ".xlsx"
+        plan_id = self.tasks.plan_id()
+        tasks = self.ctx.services.unit_tasks
+        self.ctx.runner.submit(lambda control: tasks.export_xlsx(unit.id, Path(path), plan_id),
+                               lambda n: self.status_message.emit(f"已导出“{unit.name}”的 {n} 项任务到 {path}"),
+                               title="正在导出任务清单…")
 
     def keyPressEvent(self, event) -> None:
         if event.key() == Qt.Key.Key_Delete and self.table.hasFocus():

@@ -87,3 +87,38 @@ class UpdatePlanCommand(ServiceCommand):
 
     def revert(self) -> None:
         self._set(self.old)
+
+
+class ImportPlanCommand(ServiceCommand):
+    """An import: `store` saves the analysed file (plan, units, notice); undo takes back what it
+    brought in (ImportService.remove) and redo stores the same analysis again."""
+
+    def __init__(self, env: UndoEnv, store: Callable[[], tuple[PlanDTO, object]], text: str):
+        super().__init__(env, text)
+        self._store = store
+        self.plan_key: int | None = None
+        self.report = None
+        self.keys: list[KeyTree] = []
+        self.note = ""
+
+    def do(self) -> None:
+        plan, self.report = self._store()
+        if self.plan_key is None:
+            self.plan_key = self.reg.key(PLAN, plan.id)
+        else:  # the same file stored again: same shape, so later steps' keys find their rows
+            self.reg.rebind(self.plan_key, plan.id)
+            self.reg.rebind_tree(self.keys, self.plans.tree(plan.id))
+        self.env.view.show_plan(plan.id)
+
+    def revert(self) -> None:
+        plan_id = self.reg.real(self.plan_key)
+        self.keys = self.reg.capture(self.plans.tree(plan_id))
+        notes = self.env.services.imports.remove(self.report)
+        self.reg.forget_tree(self.keys)
+        self.reg.forget(PLAN, plan_id)
+        self.env.view.show_plan(None)
+        self.note = "；".join(notes)  # read by the window's 撤销 for its status message
+
+    @property
+    def plan_id(self) -> int | None:
+        return self.reg.real(self.plan_key) if self.plan_key is not None else None

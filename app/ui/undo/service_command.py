@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 from PySide6.QtGui import QUndoCommand
 
@@ -25,8 +25,9 @@ class PlanView(Protocol):
 class UndoEnv:
     services: Services
     registry: IdRegistry
-    view: PlanView
+    view: PlanView | Any  # what the commands reload: the plan page, or the units page
     report_failure: Callable[[BaseException], None]
+    notify: Callable[[str], None] = lambda _text: None  # a note for the status bar
 
 
 class ServiceCommand(QUndoCommand):

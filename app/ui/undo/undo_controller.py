@@ -1,10 +1,13 @@
-"""The window's one QUndoStack, and the rule for running a command."""
+"""A page's QUndoStack, and the rule for running a command.
+
+Each page that edits keeps its own history (the main window's QUndoGroup makes the shown page's
+stack the active one), so Ctrl+Z never undoes something on a page the clerk is not looking at."""
 
 from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 
@@ -18,13 +21,15 @@ log = logging.getLogger(__name__)
 
 
 class UndoController(QObject):
+    note = Signal(str)  # what a command wants the clerk to read in the status bar
+
     def __init__(self, services: Services, view: PlanView, parent: QWidget | None = None):
         super().__init__(parent)
         self._parent_widget = parent
         self.stack = QUndoStack(self)
         self.stack.setUndoLimit(200)
         self.registry = IdRegistry()
-        self.env = UndoEnv(services, self.registry, view, self._report_failure)
+        self.env = UndoEnv(services, self.registry, view, self._report_failure, self.note.emit)
         self.last_failure: str | None = None
 
     def run(self, command: ServiceCommand) -> bool:

@@ -8,7 +8,6 @@ import re
 from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QCompleter,
     QHBoxLayout,
     QHeaderView,
@@ -25,13 +24,14 @@ from app.ui.dialogs import messages
 from app.ui.dialogs.unit_chooser_dialog import UnitChooserDialog
 from app.ui.error_reporting import show_error
 from app.ui.item_models.assignment_table_model import AssignmentTableModel
+from app.ui.widgets.no_wheel_combo import NoWheelComboBox
 
 _SPLIT = re.compile(r"[、，,;；\s]+")
 
 
 class _RoleDelegate(QStyledItemDelegate):
     def createEditor(self, parent, option, index):
-        box = QComboBox(parent)
+        box = NoWheelComboBox(parent)
         box.addItems(["牵头", "配合"])
         return box
 
@@ -77,16 +77,21 @@ class AssignmentEditor(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        head = self.table.horizontalHeader()
+        head.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # the role column fits its editor (a combo box showing “配合”), never one character wide
+        head.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+        self.table.setColumnWidth(1, self.fontMetrics().horizontalAdvance("配合配合") + 36)
         self.table.setMinimumHeight(96)
+        self.table.setMaximumHeight(200)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                                    | QAbstractItemView.EditTrigger.SelectedClicked)
 
         self.name_input = QLineEdit()
         self.name_input.setObjectName("unitNameInput")
-        self.name_input.setPlaceholderText("输入单位名称")
+        self.name_input.setPlaceholderText("输入单位名称或别名，回车添加")
         self.name_input.setToolTip("输入单位名称或别名，回车添加；多个单位用“、”分隔")
+        self.name_input.setMinimumWidth(self.fontMetrics().horizontalAdvance("县人力资源社会保障局"))
         self._completion = QStringListModel(self)
         completer = QCompleter(self._completion, self)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
@@ -95,7 +100,7 @@ class AssignmentEditor(QWidget):
         self.name_input.returnPressed.connect(self.add_typed)
         self.name_input.installEventFilter(self)  # the completion list is read on first use
         self._registry_loaded = False
-        self.role_box = QComboBox()
+        self.role_box = NoWheelComboBox()
         self.role_box.setObjectName("roleBox")
         self.role_box.addItem("牵头", "lead")
         self.role_box.addItem("配合", "support")
@@ -104,11 +109,12 @@ class AssignmentEditor(QWidget):
         choose = QPushButton("名录…")
         choose.setToolTip("从单位名录中勾选多个单位")
         choose.clicked.connect(self.open_chooser)
+        # three short rows rather than one long one: the name box keeps its width on small screens
         row1 = QHBoxLayout()
-        row1.addWidget(self.name_input, 1)
         row1.addWidget(self.role_box)
         row1.addWidget(add)
         row1.addWidget(choose)
+        row1.addStretch(1)
 
         remove = QPushButton("移除")
         remove.clicked.connect(self._remove_selected)
@@ -120,10 +126,13 @@ class AssignmentEditor(QWidget):
         for b in (remove, up, down):
             row2.addWidget(b)
         row2.addStretch(1)
+        for b in (add, choose, remove, up, down):  # may shrink below the style's 80 px on a narrow panel
+            b.setMinimumWidth(b.fontMetrics().horizontalAdvance(b.text()) + 16)
 
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.table, 1)
+        lay.addWidget(self.name_input)
         lay.addLayout(row1)
         lay.addLayout(row2)
         self.chooser: UnitChooserDialog | None = None

@@ -18,6 +18,8 @@ class ProblemsPanel(QWidget):
         self.header.setObjectName("problemsHeader")
         self.list = QListWidget()
         self.list.setObjectName("problemsList")
+        self.list.setWordWrap(True)  # a long message wraps rather than scrolling sideways
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.itemActivated.connect(self._activated)
         self.list.itemClicked.connect(self._activated)
         lay = QVBoxLayout(self)

@@ -53,7 +53,8 @@ class TaskDetailPanel(QScrollArea):
         self.text = CommitTextEdit(max_lines=6)
         self.text.setObjectName("textEdit")
         self.text.committed.connect(lambda t: self._field("text", t))
-        self.is_task = QCheckBox("重点任务（分配责任单位、时限）")
+        self.is_task = QCheckBox("重点任务")
+        self.is_task.setToolTip("重点任务：分配责任单位和完成时限，列入分工表")
         self.is_task.setObjectName("isTaskBox")
         self.is_task.clicked.connect(lambda on: self._field("is_task", bool(on)))
 
@@ -80,9 +81,12 @@ class TaskDetailPanel(QScrollArea):
         self._date_timer.timeout.connect(self._deadline_date_done)
         self._pending_date: tuple[NodeDTO, date | None] | None = None
         self.deadline_date.dateChanged.connect(self._date_changed)
-        deadline_row = QHBoxLayout()
-        deadline_row.addWidget(self.deadline_text, 3)
-        deadline_row.addWidget(self.deadline_date, 2)
+        date_row = QHBoxLayout()
+        date_row.addWidget(self.deadline_date)
+        date_hint = QLabel("由时限换算，可修改")
+        date_hint.setStyleSheet("color: #666;")
+        date_hint.setWordWrap(True)
+        date_row.addWidget(date_hint, 1)
 
         self.person = QLineEdit()
         self.person.setObjectName("personEdit")
@@ -98,7 +102,8 @@ class TaskDetailPanel(QScrollArea):
         form.addRow("内容", self.text)
         form.addRow("", self.is_task)
         form.addRow("责任单位", self.assignments)
-        form.addRow("完成时限", deadline_row)
+        form.addRow("完成时限", self.deadline_text)
+        form.addRow("日期", date_row)
         form.addRow("责任人", self.person)
         form.addRow("工作措施", self.measures)
         body = QWidget()
@@ -107,6 +112,9 @@ class TaskDetailPanel(QScrollArea):
         lay.addLayout(form)
         lay.addStretch(1)
         self.setWidget(body)
+        # the form scrolls up and down, never sideways: the panel is as wide as its narrowest form
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setMinimumWidth(body.minimumSizeHint().width() + self.verticalScrollBar().sizeHint().width() + 4)
         self._set_enabled(False)
 
     # ---- loading -------------------------------------------------------------------------

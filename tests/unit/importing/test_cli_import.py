@@ -43,10 +43,14 @@ def test_store_prints_a_summary_and_warnings(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "已导入《自治州全面推进依法行政 加快建设法治政府实施方案》" in out
     assert "重点任务 30 项" in out
-    assert "通知《关于印发" in out and "已保存" in out
+    # a superior's notice (昌吉州) is not stored, nor its issuer added to the county's issuers
+    assert "通知《关于印发" in out and "未保存" in out and "不是本县的发文机关" in out
     assert "注意：" in out and "编号不连续" in out
     assert "单位库中没有“州政府办公室”" in out  # the demo registry is the fictional 示例县's
     assert db.exists()
+    assert main(["--db", str(db), "import", str(SAMPLE_FILES["changji"]), "--keep-notice"]) == 0
+    out = capsys.readouterr().out
+    assert "通知《关于印发" in out and "已保存" in out
 
 
 def test_bad_files_through_the_cli(tmp_path, capsys):

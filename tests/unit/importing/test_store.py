@@ -26,7 +26,7 @@ def store(ctx, result, **kw):
 
 def test_xinjiang_is_stored_with_units_notice_and_issuer(empty_ctx):
     result = import_file(SAMPLE_FILES["xinjiang"])
-    report = store(empty_ctx, result)
+    report = store(empty_ctx, result, keep_notice=True)  # the clerk chose to keep a superior's notice
     plans = empty_ctx.services.plans
     plan = plans.get_plan(report.plan_id)
     assert (plan.title, plan.kind, plan.year, plan.status, plan.numbering) == (
@@ -55,7 +55,7 @@ def test_xinjiang_is_stored_with_units_notice_and_issuer(empty_ctx):
 
 
 def test_joint_notice_gets_two_issuers_and_no_number(empty_ctx):
-    report = store(empty_ctx, import_file(SAMPLE_FILES["qijiang"]))
+    report = store(empty_ctx, import_file(SAMPLE_FILES["qijiang"]), keep_notice=True)
     notice = empty_ctx.services.notices.get_notice(report.notice_id)
     assert [i.name for i in notice.issuers] == ["中共重庆市綦江区委", "重庆市綦江区人民政府"]
     assert notice.doc_serial is None and notice.status == "草稿" and notice.note == "（此件公开发布）"
@@ -117,7 +117,7 @@ def test_failure_midway_leaves_nothing_behind(empty_ctx, monkeypatch):
     before = counts(empty_ctx)
     monkeypatch.setattr(store_module, "_store_notice", broken)
     with pytest.raises(RuntimeError):
-        store(empty_ctx, import_file(SAMPLE_FILES["xinjiang"]))
+        store(empty_ctx, import_file(SAMPLE_FILES["xinjiang"]), keep_notice=True)
     assert counts(empty_ctx) == before  # no plan, no units created for it, no issuer
 
 
@@ -130,8 +130,8 @@ def test_cancelled_store_is_rolled_back(empty_ctx):
 
 def test_same_doc_number_twice_keeps_the_plan_and_says_so(empty_ctx):
     result = import_file(SAMPLE_FILES["xinjiang"])
-    store(empty_ctx, result)
-    again = store(empty_ctx, result)
+    store(empty_ctx, result, keep_notice=True)
+    again = store(empty_ctx, result, keep_notice=True)
     notice = empty_ctx.services.notices.get_notice(again.notice_id)
     assert notice.doc_serial is None
     assert any("已被" in w for w in again.warnings)
