@@ -102,7 +102,7 @@ class UnitsPage(QWidget):
                                  ("从 Excel 导入…", "importUnits", self.import_xlsx),
                                  ("导出为 Excel…", "exportUnits", self.export_xlsx)):
             if text is None:
-                buttons.addSpacing(16)
+                buttons.addSpacing(6)
                 continue
             b = QPushButton(text)
             b.setObjectName(name)
