@@ -76,6 +76,7 @@ class MainWindow(QMainWindow):
 
         self.plans_page.status_message.connect(self.show_status)
         self.plans_page.import_requested.connect(lambda: self.open_import())
+        self.plans_page.show_notice.connect(self.open_notice)
 
         self.busy_label = QLabel()
         self.statusBar().addPermanentWidget(self.busy_label)
@@ -162,6 +163,8 @@ class MainWindow(QMainWindow):
             page.status_message.connect(self.show_status)
             if row == 1:
                 page.registry_changed.connect(self._registry_changed)
+            elif row == 2:
+                page.notice_issued.connect(self._notice_issued)
             elif row == 3:
                 page.settings_changed.connect(self._settings_changed)
             placeholder = self.stack.widget(row)
@@ -208,6 +211,14 @@ class MainWindow(QMainWindow):
     def _registry_changed(self) -> None:
         self.plans_page.editor.panel.assignments.refresh_registry()
         self.plans_page.show_plan(self.plans_page.current_plan_id())
+
+    def _notice_issued(self, _plan_id) -> None:
+        # the plan shows 已印发 and its problems panel checks deadlines against the issue date
+        self.plans_page.show_plan(self.plans_page.current_plan_id())
+
+    def open_notice(self, notice_id: int) -> None:
+        self.nav.setCurrentRow(2)
+        self.notices_page.reload(notice_id)
 
     def _settings_changed(self) -> None:
         if self._pages[2] is not None:

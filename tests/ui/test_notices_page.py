@@ -7,7 +7,6 @@ import pdfplumber
 import pytest
 from docx import Document
 from openpyxl import load_workbook
-from PySide6.QtPrintSupport import QPrinter
 
 A4 = (595.28, 841.89)
 
@@ -73,26 +72,6 @@ def test_draft_a_notice_and_export_pdf_and_docx(page, ctx, dialogs, tmp_path):
     assert "已导出 分工表.xlsx" in page.window().statusBar().currentMessage()
 
 
-def test_print_at_true_scale(page, tmp_path):
-    from app.ui import document_output
-
-    pdf = document_output.preview(page.ctx, page.notice.id, "overlay").pdf
-    printer = page.actions.make_printer()
-    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    out = tmp_path / "printed.pdf"
-    printer.setOutputFileName(str(out))
-    printer.setFromTo(2, 3)  # the page range chosen in the print dialog
-    printed = page.actions.print_pdf(printer, pdf)
-    with pdfplumber.open(out) as result:
-        assert len(result.pages) == printed == 2
-        size = (round(result.pages[0].width), round(result.pages[0].height))
-        assert size == (round(A4[0]), round(A4[1]))
-        image = result.pages[0].images[0]
-        # the page image fills the paper exactly: no fitting margin, no scaling
-        assert (round(image["x0"]), round(image["top"])) == (0, 0)
-        assert (round(image["width"]), round(image["height"])) == size
-
-
 def test_mark_issued_locks_and_revisions_keep_the_number(page, ctx, dialogs):
     page.mark_issued()
     issued = ctx.services.notices.get_notice(page.notice.id)
@@ -108,16 +87,18 @@ def test_mark_issued_locks_and_revisions_keep_the_number(page, ctx, dialogs):
     page.save_now()
     assert ctx.services.notices.get_notice(rev.id).note == "（此件主动公开）"
     assert ctx.services.notices.get_notice(issued.id).note == "（此件公开发布）"
-    assert page.list.count() == 1  # the list shows current revisions only: the revision replaced the issued one
+    assert page.list.count() == 2  # both versions stay listed: 第2版 草稿 above 第1版 已印发
+    texts = [page.list.item(r).text() for r in range(page.list.count())]
+    assert texts[0].endswith("第2版 草稿") and texts[1].endswith("第1版 已印发")
 
 
 def test_saving_a_revision_keeps_its_number_in_the_list(page):
     page.mark_issued()
     page.new_revision()
-    assert page.list.currentItem().text().endswith("第2版")
+    assert page.list.currentItem().text().endswith("第2版 草稿")
     page.form.note.setText("（此件主动公开）")
     page.save_now()
-    assert page.list.currentItem().text().endswith("第2版")
+    assert page.list.currentItem().text().endswith("第2版 草稿")
 
 
 def test_a_plan_deleted_meanwhile_stops_the_save_with_a_message(page, ctx):

@@ -4,7 +4,7 @@ Everything here goes through Qt's static dialogs, so tests replace them with mon
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox, QWidget
 
 XLSX_FILTER = "Excel 工作簿 (*.xlsx)"
 IMPORT_FILTER = "可导入的文件 (*.txt *.docx *.xlsx);;文本文件 (*.txt);;Word 文档 (*.docx);;Excel 工作簿 (*.xlsx)"
@@ -52,3 +52,11 @@ def open_file(parent: QWidget | None, title: str, filters: str, folder: str = ""
 def save_file(parent: QWidget | None, title: str, suggested: str, filters: str) -> str | None:
     path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
     return path or None
+
+
+def open_dialog(dialog: QDialog) -> None:
+    """Shows a dialog window-modal without blocking (QDialog.open, never exec).
+
+    Called through QDialog: PySide6 6.12's QPrintDialog and QPageSetupDialog hide the argument-less
+    open() behind their open(receiver, member) overload, which raises TypeError."""
+    QDialog.open(dialog)

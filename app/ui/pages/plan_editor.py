@@ -5,6 +5,8 @@ editor (via the page's show_plan) so what is shown is always what is stored."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -50,6 +52,7 @@ class PlanEditor(QWidget):
         self._collapsed: set[int] = set()
         self._restoring = False
         self._active = True  # False while another page is shown: the shortcuts stay off
+        self.delete_warning: Callable[[], str] | None = None  # e.g. "the plan has an issued notice"
 
         self.header = QLabel()
         self.header.setObjectName("planHeader")
@@ -279,8 +282,10 @@ class PlanEditor(QWidget):
         if node is None:
             return
         count = sum(1 for _ in iter_nodes(node.children))
-        if count and not messages.confirm(self, "删除条目",
-                                          f"删除“{node.label}{node.heading}”及其 {count} 个下级条目？\n删除后可用“撤销”(Ctrl+Z)恢复。"):
+        extra = self.delete_warning() if self.delete_warning is not None else ""
+        children = f"及其 {count} 个下级条目" if count else ""
+        if (count or extra) and not messages.confirm(
+                self, "删除条目", f"删除“{node.label}{node.heading}”{children}？\n{extra}删除后可用“撤销”(Ctrl+Z)恢复。"):
             return
         if self.undo.run(DeleteNodeCommand(self._env, node.id)):
             self.status_message.emit("已删除条目，按 Ctrl+Z 可撤销。")
