@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from app import APP_NAME, __version__
 from app.context import AppContext
+from app.ui.dialogs import messages
 from app.ui.pages.plans_page import PlansPage
 from app.ui.runner import TaskRunner
 
@@ -83,6 +84,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(QLabel(f"数据库：{ctx.paths.db_path.name}"))
         if isinstance(self.runner, TaskRunner):
             self.runner.busy_changed.connect(lambda busy: self.busy_label.setText("正在处理…" if busy else ""))
+        messages.remember_folders(lambda: self.ctx.settings.last_folder,
+                                  lambda folder: self.ctx.set_setting("last_folder", folder))
         self._build_menus()
         self._restore_geometry()
         self.nav.setCurrentRow(0)

@@ -186,3 +186,42 @@ def test_title_and_body_from_a_deleted_plan_explain_themselves(page, ctx, dialog
     page.fill_default_body()
     texts = [text for _kind, _title, text in dialogs.shown]
     assert len(texts) == 2 and all("找不到该工作要点" in t for t in texts)
+
+
+def test_file_dialogs_start_in_documents_then_in_the_last_folder_used(page, ctx, dialogs, tmp_path):
+    import os
+    from pathlib import Path
+
+    from app.ui.dialogs import messages
+
+    out = tmp_path / "导出"
+    out.mkdir()
+    start = messages.start_folder()  # Documents, or the home folder where there is none
+    assert Path(start) in (Path.home() / "Documents", Path.home()) or "Documents" in start
+    dialogs.files = [str(out / "通知.pdf")]
+    page.export_pdf()
+    first = Path(dialogs.kinds("file")[-1])
+    assert str(first.parent) == start and first.parent != Path(os.getcwd()) and first.name.endswith(".pdf")
+    assert ctx.services.settings.load().last_folder == str(out)
+    dialogs.files = [str(out / "通知.docx")]
+    page.export_docx()
+    assert Path(dialogs.kinds("file")[-1]).parent == out  # the next dialog starts where the last file went
+    page.form.extras.setChecked(True)
+    page.form.extras._pick_seal()  # an open dialog starts there too
+    assert dialogs.kinds("file")[-1] == str(out)
+
+
+def test_substituted_fonts_are_told_once_not_after_every_export(page, ctx, dialogs, tmp_path):
+    dialogs.files = [str(tmp_path / "a.pdf"), str(tmp_path / "b.pdf"), str(tmp_path / "c.docx")]
+    page.export_pdf()
+    page.export_pdf()
+    page.export_docx()
+    told = [t for k, title, t in dialogs.shown if title == "公文字体已替代"]
+    fonts = [w for w in page.actions.last_export.warnings if w.startswith("字体：")]
+    assert fonts, "this machine has no 方正/中易 fonts: the Fandol fallbacks stand in"
+    assert len(told) == 1 and fonts[0].removeprefix("字体：") in told[0]
+    assert "只显示一次" in told[0]
+    panel = [page.preview.warnings.item(i).text() for i in range(page.preview.warnings.count())]
+    assert set(fonts) <= set(panel)  # and they stay listed beside the preview
+    assert "条提示见右侧“格式检查”" in page.window().statusBar().currentMessage()
+    assert ctx.services.settings.load().fonts_reported == "\n".join(fonts)  # a restart does not repeat it

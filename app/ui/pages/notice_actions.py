@@ -55,10 +55,22 @@ class NoticeActions:
     def _exported(self, result: document_output.Exported) -> None:
         self.last_export = result
         pages = f"，共 {result.pages} 页" if result.pages else ""
-        self.page.status_message.emit(f"已导出 {result.path.name}{pages}")
-        if result.warnings:
-            messages.inform(self.page, "导出完成",
-                            f"已导出到 {result.path}{pages}。\n\n请注意：\n" + "\n".join(result.warnings[:10]))
+        hints = f"；{len(result.warnings)} 条提示见右侧“格式检查”" if result.warnings else ""
+        self.page.status_message.emit(f"已导出 {result.path.name}{pages}{hints}")
+        self.report_fonts_once([w for w in result.warnings if w.startswith("字体：")])
+
+    def report_fonts_once(self, fonts: list[str]) -> None:
+        """Substituted fonts are told in a message once (until they change), not after every export;
+        they stay listed beside the preview and on the 设置 page."""
+        key = "\n".join(fonts)
+        if not fonts or key == self.ctx.settings.fonts_reported:
+            return
+        self.ctx.set_setting("fonts_reported", key)
+        messages.inform(self.page, "公文字体已替代",
+                        "本机没有公文规定的部分字体，导出和打印时用下列字体代替：\n\n"
+                        + "\n".join(f.removeprefix("字体：") for f in fonts[:10])
+                        + "\n\n这条说明只显示一次。替代情况随时可在“公文”页右侧的“格式检查”中查看；"
+                          "装好字体后，可在“设置”页的“公文字体”中指定。")
 
     # ---- printing ------------------------------------------------------------------------
     def print_notice(self) -> None:
