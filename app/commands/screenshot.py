@@ -5,11 +5,13 @@ Runs on a temporary copy of the demo database, so the clerk's data is never touc
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import tempfile
 from pathlib import Path
 
 from app.commands.common import demo_context, output_dir
+from app.services.errors import DomainError
 
 SIZE = (1280, 800)
 
@@ -17,17 +19,50 @@ SIZE = (1280, 800)
 def register(sub) -> None:
     p = sub.add_parser("screenshot", help="用示例数据为每个主要页面截图（PNG，离屏绘制）")
     p.add_argument("dir", metavar="DIR", help="保存截图的文件夹")
+    p.add_argument("--size", default=f"{SIZE[0]}x{SIZE[1]}", metavar="宽x高",
+                   help=f"窗口大小（逻辑像素），默认 {SIZE[0]}x{SIZE[1]}；如 1024x700 检查小屏幕")
     p.set_defaults(func=run)
+
+
+def parse_size(text: str) -> tuple[int, int]:
+    try:
+        w, h = (int(v) for v in text.lower().replace("×", "x").split("x"))
+    except ValueError:
+        raise DomainError(f"窗口大小“{text}”应写成“宽x高”，如 1024x700。") from None
+    if not (400 <= w <= 8000 and 300 <= h <= 8000):
+        raise DomainError(f"窗口大小“{text}”超出范围（宽 400–8000，高 300–8000）。")
+    return w, h
 
 
 def run(args: argparse.Namespace) -> int:
     out = output_dir(args.dir)
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    size = parse_size(args.size)
+    with tempfile.TemporaryDirectory(prefix="fazhi-screen-") as screen_dir:
+        if "QT_QPA_PLATFORM" not in os.environ:
+            os.environ["QT_QPA_PLATFORM"] = offscreen_screen(Path(screen_dir), size)
+        return _run(out, size)
+
+
+def offscreen_screen(folder: Path, size: tuple[int, int]) -> str:
+    """An offscreen screen exactly as large as the window (in device pixels at QT_SCALE_FACTOR), so
+    the window opens maximized on it as it does on a small laptop."""
+    try:
+        scale = float(os.environ.get("QT_SCALE_FACTOR") or 1)
+    except ValueError:
+        scale = 1.0
+    config = folder / "screen.json"
+    config.write_text(json.dumps({"screens": [{"name": "screen", "x": 0, "y": 0, "logicalDpi": 96,
+                                               "width": round(size[0] * scale), "height": round(size[1] * scale)}]}),
+                      encoding="utf-8")
+    return f"offscreen:configfile={config}"
+
+
+def _run(out: Path, size: tuple[int, int]) -> int:
     from app.ui.qt_app import create_application
 
     app = create_application()
     with tempfile.TemporaryDirectory(prefix="fazhi-shots-") as tmp:
-        written = take_screenshots(app, Path(tmp), out)
+        written = take_screenshots(app, Path(tmp), out, size)
     for path in written:
         print(f"已保存 {path}")
     return 0
@@ -44,7 +79,7 @@ def settle(app, ms: int) -> None:
         QThread.msleep(10)
 
 
-def take_screenshots(app, tmp: Path, out: Path) -> list[Path]:
+def take_screenshots(app, tmp: Path, out: Path, size: tuple[int, int] = SIZE) -> list[Path]:
     from app.services.outline_text import outline_text
     from app.ui.main_window import MainWindow
     from app.ui.runner import SyncRunner
@@ -53,7 +88,7 @@ def take_screenshots(app, tmp: Path, out: Path) -> list[Path]:
     written: list[Path] = []
     try:
         window = MainWindow(ctx, runner=SyncRunner())
-        window.resize(*SIZE)
+        window.resize(*size)
         window.show()
 
         def shot(widget, name: str, settle_ms: int = 150) -> None:

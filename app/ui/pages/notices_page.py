@@ -88,8 +88,11 @@ class NoticesPage(QWidget):
         self.banner.setStyleSheet("background:#fff4e5;border:1px solid #f0b45a;padding:6px;")
         self.banner.hide()
         form_scroll = QScrollArea()
+        form_scroll.setObjectName("noticeFormScroll")
         form_scroll.setWidgetResizable(True)
+        form_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # scrolls down only
         form_scroll.setWidget(self.form)
+        self.form_scroll = form_scroll
         self.mode = QComboBox()
         self.mode.setObjectName("noticeMode")
         for key, label in MODES:
@@ -116,13 +119,17 @@ class NoticesPage(QWidget):
         ml.addWidget(form_scroll, 1)
 
         self.preview = PdfPreview()
-        split = QSplitter()
+        self.split = split = QSplitter()
+        split.setObjectName("noticeSplit")
         split.addWidget(left)
         split.addWidget(middle)
         split.addWidget(self.preview)
         split.setStretchFactor(1, 3)
         split.setStretchFactor(2, 3)
-        split.setSizes([200, 470, 480])
+        split.setCollapsible(1, False)
+        left.setMinimumWidth(120)
+        middle.setMinimumWidth(300)
+        self._sized = False
         lay = QVBoxLayout(self)
         lay.addLayout(bar)
         lay.addWidget(split, 1)
@@ -290,6 +297,11 @@ class NoticesPage(QWidget):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
+        if not self._sized and self.width() > 0:
+            self._sized = True  # shares the width once, as the screen allows: list ⅙, form and preview the rest
+            width = self.split.width() or self.width()
+            first = max(140, min(230, width // 6))
+            self.split.setSizes([first, (width - first) * 11 // 20, (width - first) * 9 // 20])
         if self._preview_stale:
             self.refresh_preview()
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -35,6 +35,8 @@ class SettingsPage(QScrollArea):
         super().__init__(parent)
         self.ctx = ctx
         self.setWidgetResizable(True)
+        # the page scrolls down only; every row below is narrow enough for 1024×700 and 150 %
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         s = ctx.settings
 
         self.county = QLineEdit(s.county_name)
@@ -58,24 +60,26 @@ class SettingsPage(QScrollArea):
 
         self.issuers = QListWidget()
         self.issuers.setObjectName("issuerList")
-        self.issuers.setMaximumHeight(110)
+        self.issuers.setMaximumHeight(90)
         self.issuer_name = QLineEdit()
-        self.issuer_name.setPlaceholderText("发文机关全称，如“示例县人民政府办公室”")
+        self.issuer_name.setPlaceholderText("如“示例县人民政府办公室”")
         self.issuer_header = QLineEdit()
-        self.issuer_header.setPlaceholderText("发文机关标志，如“示例县人民政府办公室文件”（可空）")
+        self.issuer_header.setPlaceholderText("如“示例县人民政府办公室文件”（可空）")
         self.issuer_prefix = QLineEdit()
-        self.issuer_prefix.setPlaceholderText("代字，如“示政办发”")
+        self.issuer_prefix.setPlaceholderText("如“示政办发”")
         add_issuer = QPushButton("添加发文机关")
         add_issuer.clicked.connect(self.add_issuer)
         issuer_box = QGroupBox("发文机关")
         il = QVBoxLayout(issuer_box)
         il.addWidget(self.issuers)
-        row = QHBoxLayout()
-        row.addWidget(self.issuer_name, 3)
-        row.addWidget(self.issuer_header, 3)
-        row.addWidget(self.issuer_prefix, 1)
-        row.addWidget(add_issuer)
-        il.addLayout(row)
+        new_issuer = QFormLayout()
+        new_issuer.addRow("全称", self.issuer_name)
+        new_issuer.addRow("发文机关标志", self.issuer_header)
+        prefix_row = QHBoxLayout()
+        prefix_row.addWidget(self.issuer_prefix, 1)
+        prefix_row.addWidget(add_issuer)
+        new_issuer.addRow("代字", prefix_row)
+        il.addLayout(new_issuer)
 
         font_box = QGroupBox("公文字体（留空则自动查找：Windows 字体 → 程序自带字体）")
         ff = QFormLayout(font_box)
