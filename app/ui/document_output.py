@@ -58,10 +58,11 @@ def issued_table(ctx: AppContext, notice_id: int, kind: str = "division"):
 
 def export(ctx: AppContext, notice_id: int, kind: str, path: Path, mode: str) -> Exported:
     service = ctx.document_service()
-    if ctx.issuing.record(notice_id) is not None:
+    record = ctx.issuing.record(notice_id)
+    if record is not None:
         if kind != "xlsx":
             result = ctx.issuing.export(notice_id, **{kind: path}, mode=mode)
-            return Exported(Path(path), result.pages, [])
+            return Exported(Path(path), result.pages, list(record.notes))  # as noted when it was issued
         table = issued_table(ctx, notice_id)
         if table is not None:
             write_bytes(path, table_xlsx(table))

@@ -244,6 +244,11 @@ class MainWindow(QMainWindow):
         self.remember_file(path)
         self._registry_changed()
         report = self.import_wizard.report if self.import_wizard is not None else None
+        if report is not None and report.notice_id:
+            # an imported notice that was issued is archived now, before the plan is edited
+            notice_id = report.notice_id
+            self.runner.submit(lambda control: self.ctx.issuing.record(notice_id), title="正在存档导入的通知…",
+                               writes=True, show_progress=False)
         if report is not None:
             created = f"，新建单位 {len(report.created)} 个" if report.created else ""
             notice = "，封面通知已存入“公文”" if report.notice_id else ""
