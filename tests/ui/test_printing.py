@@ -132,6 +132,9 @@ def test_true_scale_red_line_lands_where_the_pdf_puts_it(window, page, tmp_path)
     source = document_output.preview(page.ctx, page.notice.id, "color").pdf
     want, got = red_rows(source), red_rows(out.read_bytes())
     assert want and got
+    paper = pypdfium2.PdfDocument(out.read_bytes())
+    assert paper[0].render(scale=0.5).to_pil().convert("RGB").getpixel((4, 4)) == (255, 255, 255)  # opaque white
+    paper.close()
     # the red header and the red separator sit at the same height (1 pt = 1/72 inch) on paper
     assert abs(want[0] - got[0]) <= 1 and abs(want[-1] - got[-1]) <= 1
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QSize, QSizeF
-from PySide6.QtGui import QImage
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QSize, QSizeF, Qt
+from PySide6.QtGui import QImage, QPainter
 from PySide6.QtPdf import QPdfDocument
 
 from app.services.errors import DomainError
@@ -34,9 +34,17 @@ class PdfPages:
     def point_size(self, index: int) -> QSizeF:
         return self.document.pagePointSize(index)
 
-    def render(self, index: int, dpi: float) -> QImage:
+    def render(self, index: int, dpi: float, gray: bool = False) -> QImage:
+        """The page on white paper, opaque (a transparent page image makes print drivers and the PDF
+        printer carry an alpha mask as large as the page); gray for a monochrome printer."""
         pt = self.point_size(index)
-        return self.document.render(index, QSize(round(pt.width() / 72 * dpi), round(pt.height() / 72 * dpi)))
+        page = self.document.render(index, QSize(round(pt.width() / 72 * dpi), round(pt.height() / 72 * dpi)))
+        paper = QImage(page.size(), QImage.Format.Format_RGB32)
+        paper.fill(Qt.GlobalColor.white)
+        painter = QPainter(paper)
+        painter.drawImage(0, 0, page)
+        painter.end()
+        return paper.convertToFormat(QImage.Format.Format_Grayscale8) if gray else paper
 
     def thumbnail(self, index: int, width: int) -> QImage:
         pt = self.point_size(index)

@@ -60,6 +60,7 @@ def print_pdf(printer: QPrinter, pdf: bytes, control=None, pages: list[int] | No
         source.close()
         raise DomainError("无法连接打印机，请检查打印机是否开启并已联网；打印到文件时请检查文件位置是否可写。")
     res = printer.resolution()
+    gray = printer.colorMode() == QPrinter.ColorMode.GrayScale
     try:
         for n, index in enumerate(order):
             if control is not None:
@@ -68,7 +69,7 @@ def print_pdf(printer: QPrinter, pdf: bytes, control=None, pages: list[int] | No
                 printer.newPage()
             pt = source.point_size(index)
             painter.drawImage(QRectF(0, 0, pt.width() / 72 * res, pt.height() / 72 * res),
-                              source.render(index, RENDER_DPI))
+                              source.render(index, RENDER_DPI, gray))
     except BaseException:
         printer.abort()  # a cancelled job sends nothing half-done
         raise
