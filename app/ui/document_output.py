@@ -32,8 +32,11 @@ def _notes(result) -> list[str]:
     return [*result.warnings, *(f"字体：{line}" for line in result.substitutions)]
 
 
+ISSUED_NOTE = "已印发存档"  # the first line beside an issued notice's preview: about the file, not a finding
+
+
 def issued_note(record) -> str:
-    return (f"已印发存档：{record.issued_at:%Y-%m-%d %H:%M} 印发时保存的文件，共 {record.pages} 页，"
+    return (f"{ISSUED_NOTE}：{record.issued_at:%Y-%m-%d %H:%M} 印发时保存的文件，共 {record.pages} 页，"
             f"校验码 {record.sha256()[:12]}。")
 
 

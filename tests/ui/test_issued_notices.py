@@ -130,3 +130,10 @@ def test_deleting_the_draft_revision_brings_back_the_issued_version(page, ctx, d
 def test_issue_date_in_the_banner(page, ctx):
     issue(page)
     assert f"{date.today():%Y年%m月%d日}" in page.banner.text()
+
+
+def test_the_archive_line_is_no_finding_and_the_number_is_not_offered_again(page):
+    before = page.preview.warnings_label.text()
+    issue(page)
+    assert page.preview.warnings_label.text() == before  # the 已印发存档 line is not counted
+    assert page.form.number_status.text() == "已印发，文号 示政办发〔2026〕12号。"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -90,7 +91,8 @@ class IssueService:
             control.progress(2, 3, "正在保存印发文件…")
         notes = [*(f.text() for f in check_notice(doc)), *layout.warnings,
                  *(f"字体：{line}" for line in layout.substitutions)]
-        record = IssuedRecord(notice_id=notice_id, model_json=model_codec.dumps(doc), pages=len(layout.pages),
+        record = IssuedRecord(notice_id=notice_id, issued_at=datetime.now().replace(microsecond=0),  # local time
+                              model_json=model_codec.dumps(doc), pages=len(layout.pages),
                               notes=json.dumps(notes, ensure_ascii=False), backfilled=backfilled)
         record.files = [IssuedFile(format=fmt, mode=mode, data=files[fmt, mode], sha256=sha256(files[fmt, mode]),
                                    size=len(files[fmt, mode])) for fmt in FORMATS for mode in PRINT_MODES]

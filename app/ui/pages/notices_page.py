@@ -239,6 +239,9 @@ class NoticesPage(QWidget):
         if n is None:
             self.form.set_number_status("", True)
             return
+        if n.status == "已印发":
+            self.form.set_number_status(f"已印发，文号 {n.doc_number}。", True)
+            return
         f = self.form.fields()
         prefix, year, serial = f["doc_prefix"], f["doc_year"], f["doc_serial"]
         suggestion = self.notices.suggest_serial(prefix, year) if prefix else None

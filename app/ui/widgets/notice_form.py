@@ -231,7 +231,6 @@ class NoticeForm(QWidget):
             self.serial.setValue(n.doc_serial or 0)
             self.plan.setCurrentIndex(max(0, self.plan.findData(n.plan_id)))
             self.title.setText(n.title)
-            self.title.setCursorPosition(0)  # a long title shows its beginning
             self.recipients.setText(n.recipients)
             self.body.setPlainText(n.body)
             kinds = {a.get("kind") for a in n.attachments}
@@ -246,6 +245,8 @@ class NoticeForm(QWidget):
             self.printed_by.setText(n.printed_by)
             self.print_date.setDate(_qdate(n.print_date or n.sign_date))
             self.extras.load(n)
+            for edit in (self.title, self.recipients, self.note, self.cc, self.printed_by):
+                edit.setCursorPosition(0)  # a long line shows its beginning
             self.setEnabled(n.status != "已印发")
         finally:
             self._loading = False

@@ -7,6 +7,7 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QListWidget, QSplitter, QVBoxLayout, QWidget
 
+from app.ui.document_output import ISSUED_NOTE
 from app.ui.printing.pdf_pages import load_pdf_bytes
 
 ZOOMS = (("适合宽度", None), ("50%", 0.5), ("75%", 0.75), ("100%", 1.0), ("150%", 1.5))
@@ -93,6 +94,6 @@ class PdfPreview(QWidget):
         for w in warnings:
             self.warnings.addItem(w)
         fonts = sum(1 for w in warnings if w.startswith("字体："))
-        found = len(warnings) - fonts
+        found = len(warnings) - fonts - sum(1 for w in warnings if w.startswith(ISSUED_NOTE))
         text = f"格式检查：{found} 条提示" if found else "格式检查：未发现问题"
         self.warnings_label.setText(text + (f"；字体替代 {fonts} 处" if fonts else ""))
