@@ -187,3 +187,27 @@ def test_print_job_copies_collation_and_order(page, tmp_path):
     assert print_pdf(printer, pdf) == 4
     with pdfplumber.open(tmp_path / "copies.pdf") as printed:
         assert len(printed.pages) == 4
+
+
+def test_windows_without_a_printer_is_told_so(window, page, dialogs, monkeypatch):
+    from app.ui.printing import print_flow
+
+    monkeypatch.setattr(print_flow.sys, "platform", "win32")  # offscreen has no native printer either
+    preview = open_preview(window, "button")
+    preview.print_button.click()
+    assert "没有安装打印机" in dialogs.kinds("warning")[-1]
+    assert page.actions.print_flow.print_dialog is None and preview.isVisible()
+    preview.reject()
+
+
+def test_print_without_a_notice_says_what_to_do(qtbot, empty_ctx):
+    from app.ui.main_window import MainWindow
+    from app.ui.runner import SyncRunner
+
+    w = MainWindow(empty_ctx, runner=SyncRunner())
+    qtbot.addWidget(w)
+    w.show()
+    file_menu = next(a.menu() for a in w.menuBar().actions() if a.text() == "文件(&F)")
+    next(a for a in file_menu.actions() if a.text().startswith("打印公文")).trigger()
+    assert w.stack.currentIndex() == 2 and "新建公文" in w.statusBar().currentMessage()
+    w.close()

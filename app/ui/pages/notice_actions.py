@@ -32,6 +32,7 @@ class NoticeActions:
 
     def _ready(self) -> bool:
         if self.page.notice is None:
+            self.page.status_message.emit("还没有公文：请先点“新建公文”，或在左侧列表中选择一份。")
             return False
         self.page.save_now()
         return True

@@ -5,6 +5,7 @@ on the TaskRunner, so a notice already issued prints from its stored bytes."""
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
@@ -12,6 +13,7 @@ from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import QWidget
 
 from app.services.documents.page_ranges import format_pages
+from app.ui.dialogs import messages
 from app.ui.dialogs.messages import open_dialog
 from app.ui.error_reporting import user_message
 from app.ui.printing.preview_dialog import PrintPreviewDialog
@@ -63,6 +65,11 @@ class PrintFlow(QObject):
     def _ask_printer(self, pages: list[int], copies: int) -> None:
         count = self.preview.page_count()
         self.printer = printer = new_printer(self.title)
+        if sys.platform == "win32" and printer.outputFormat() != QPrinter.OutputFormat.NativeFormat:
+            # Windows shows its print dialog only for a real printer; without one it would show nothing
+            messages.warn(self.preview, "打印", "本机没有安装打印机。请先在 Windows 设置中添加打印机，"
+                          "或点“导出 PDF”保存后到有打印机的电脑上打印。")
+            return
         printer.setCopyCount(copies)
         # The system dialogs hold one range (from–to); a set such as 1-3,5 stays fixed from the preview.
         contiguous = pages == list(range(pages[0], pages[-1] + 1))
