@@ -137,3 +137,17 @@ def test_the_archive_line_is_no_finding_and_the_number_is_not_offered_again(page
     issue(page)
     assert page.preview.warnings_label.text() == before  # the 已印发存档 line is not counted
     assert page.form.number_status.text() == "已印发，文号 示政办发〔2026〕12号。"
+
+
+def test_the_division_table_of_an_issued_notice_is_the_one_issued(window, page, ctx, dialogs, tmp_path):
+    from openpyxl import load_workbook
+
+    issued = issue(page)
+    task = ctx.services.plans.tree(ctx.demo_plan_id)[0].children[0]
+    ctx.services.plans.update_node(task.id, heading="印发后改过的标题")
+    dialogs.files = [str(tmp_path / "分工表.xlsx")]
+    page.reload(issued.id)
+    page.buttons["xlsx"].click()
+    cells = [str(c) for row in load_workbook(tmp_path / "分工表.xlsx").active.iter_rows(values_only=True)
+             for c in row if c]
+    assert any(task.heading in c for c in cells) and not any("印发后改过的标题" in c for c in cells)
