@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from app.services.documents.renderer import DocumentService
     from app.services.first_start.first_start_service import FirstStartService
     from app.services.importing import ImportService
+    from app.services.issuing import IssueService
     from app.services.plan_edits import PlanEditService
     from app.services.unit_history import UnitHistory
     from app.services.unit_tasks import UnitTaskService
@@ -105,6 +106,13 @@ class AppContext:
         from app.services.documents.renderer import DocumentService  # reportlab loads only when needed
 
         return DocumentService(self.services.plans, self.services.notices, self.resources, self.settings.font_paths)
+
+    @cached_property
+    def issuing(self) -> IssueService:
+        """印发 and the issued records; renders with the fonts chosen at the time of issue."""
+        from app.services.issuing import IssueService
+
+        return IssueService(self.session_factory, self.document_service)
 
     def close(self) -> None:
         self.engine.dispose()

@@ -50,7 +50,13 @@ def report(result: RenderResult, mode: str | None = None) -> None:
 def run_notice(args: argparse.Namespace) -> int:
     ctx = context_from(args, load_demo=False)
     try:
-        result = ctx.document_service().render_notice(args.id, args.pdf, args.docx, args.mode, args.seal)
+        # an issued notice is written from what was issued, byte for byte; a draft is rendered now
+        result = (ctx.issuing.export(args.id, args.pdf, args.docx, args.mode)
+                  if args.pdf or args.docx else None)
+        if result is None:
+            result = ctx.document_service().render_notice(args.id, args.pdf, args.docx, args.mode, args.seal)
+        elif args.seal:
+            result.warnings.append("已印发的公文不再加印章示意，--seal 未使用。")
     finally:
         ctx.close()
     report(result, args.mode)

@@ -151,6 +151,7 @@ def take_screenshots(app, tmp: Path, out: Path, size: tuple[int, int] = SIZE) ->
             wizard.next()
             shot(wizard, "import-units.png")
             wizard.reject()
+        issued_shots(window, ctx, shot)
         window.open_sample()  # 文件 → 打开示例: the banner across the sample's own window
         if window.sample_switch is not None and window.sample_switch.window is not None:
             shot(window.sample_switch.window, "sample.png")
@@ -190,3 +191,22 @@ def first_start_shots(app, tmp: Path, out: Path, shot_size: tuple[int, int]) -> 
     finally:
         ctx.close()
     return written
+
+
+def issued_shots(window, ctx, shot) -> None:
+    """The demo notice issued, then revised: the plan's bar, both versions, and the print preview."""
+    notices = window.notices_page
+    window.nav.setCurrentRow(2)
+    issued = ctx.issuing.issue(notices.notice.id)
+    window.plans_page.show_plan(ctx.demo_plan_id)
+    window.nav.setCurrentRow(0)
+    shot(window, "plan-issued.png")
+    window.nav.setCurrentRow(2)
+    ctx.services.notices.new_revision(issued.id)
+    notices.reload(issued.id)
+    shot(window, "notice-issued.png", 1500)
+    notices.print_notice()
+    preview = notices.actions.print_flow.preview
+    preview.range.setText("1-2")
+    shot(preview, "print-preview.png", 1000)
+    preview.reject()

@@ -2,6 +2,7 @@
 
 from app.models.audit import AuditLog
 from app.models.base import Base
+from app.models.issued import IssuedFile, IssuedRecord
 from app.models.notice import DocNumberCounter, Issuer, Notice, NoticeIssuer
 from app.models.plan import Plan
 from app.models.progress import ProgressEntry
@@ -14,6 +15,8 @@ __all__ = [
     "AuditLog",
     "Base",
     "DocNumberCounter",
+    "IssuedFile",
+    "IssuedRecord",
     "Issuer",
     "Notice",
     "NoticeIssuer",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 
 @dataclass(frozen=True)
@@ -125,3 +125,26 @@ class NoticeDTO:
         if self.doc_serial is None or self.doc_year is None:
             return ""
         return format_doc_number(self.doc_prefix, self.doc_year, self.doc_serial)
+
+
+@dataclass(frozen=True)
+class IssuedFileDTO:
+    format: str  # pdf | docx
+    mode: str  # color | overlay | mono
+    size: int
+    sha256: str
+
+
+@dataclass(frozen=True)
+class IssuedDTO:
+    """What an issued notice keeps (公文存档): when, how many pages, the files and their hashes."""
+
+    notice_id: int
+    issued_at: datetime
+    pages: int
+    notes: tuple[str, ...]
+    files: tuple[IssuedFileDTO, ...]
+    backfilled: bool = False
+
+    def sha256(self, fmt: str = "pdf", mode: str = "color") -> str:
+        return next((f.sha256 for f in self.files if (f.format, f.mode) == (fmt, mode)), "")

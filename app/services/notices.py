@@ -6,7 +6,7 @@ import json
 import re
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
@@ -103,19 +103,24 @@ class NoticeService:
 
     # ---- notices -------------------------------------------------------------------------
     def list_notices(self, include_old_revisions: bool = False) -> list[NoticeDTO]:
+        """Newest first; with old revisions, each lineage's versions together, newest version first."""
         with session_scope(self._sf) as s:
-            q = (select(Notice).order_by(Notice.id.desc())
+            lineage = func.coalesce(Notice.lineage_id, Notice.id)
+            q = (select(Notice).order_by(lineage.desc(), Notice.revision.desc())
                  .options(selectinload(Notice.issuers).selectinload(NoticeIssuer.issuer)))
             if not include_old_revisions:
                 q = q.where(Notice.is_current)
             return [notice_dto(n) for n in s.scalars(q)]
 
     def plan_issue_date(self, plan_id: int) -> date | None:
-        """成文日期 of the newest current notice that issues the plan; None when there is none."""
+        """成文日期 of the newest issued notice of the plan, else of its newest current draft; None
+        when the plan has no notice."""
         with session_scope(self._sf) as s:
+            issued_first = case((Notice.status == "已印发", 0), else_=1)
             return s.scalar(select(Notice.sign_date).where(
-                Notice.plan_id == plan_id, Notice.is_current, Notice.sign_date.is_not(None))
-                .order_by(Notice.id.desc()).limit(1))
+                Notice.plan_id == plan_id, Notice.sign_date.is_not(None),
+                or_(Notice.is_current, Notice.status == "已印发"))
+                .order_by(issued_first, Notice.id.desc()).limit(1))
 
     def get_notice(self, notice_id: int) -> NoticeDTO:
         with session_scope(self._sf) as s:
@@ -183,20 +188,6 @@ class NoticeService:
             s.refresh(notice)
             return notice_dto(notice)
 
-    def mark_issued(self, notice_id: int) -> NoticeDTO:
-        with session_scope(self._sf) as s:
-            notice = self._notice(s, notice_id)
-            if notice.doc_serial is None or notice.doc_year is None:
-                raise ValidationError("印发前请先填写发文字号。")
-            if notice.sign_date is None:
-                raise ValidationError("印发前请先填写成文日期。")
-            if not notice.title.strip():
-                raise ValidationError("印发前请先填写标题。")
-            notice.status = "已印发"
-            audit.record(s, "notice", notice.id, "issue", notice.title[:80])
-            s.flush()
-            return notice_dto(notice)
-
     def new_revision(self, notice_id: int) -> NoticeDTO:
         """A draft copy of an issued notice; it becomes the current revision and keeps the 文号."""
         with session_scope(self._sf, immediate=True) as s:
@@ -218,12 +209,21 @@ class NoticeService:
             return notice_dto(copy)
 
     def delete_notice(self, notice_id: int) -> None:
-        with session_scope(self._sf) as s:
+        """Deletes a draft; deleting a draft revision makes the version before it current again."""
+        with session_scope(self._sf, immediate=True) as s:
             notice = self._notice(s, notice_id)
             if notice.status == "已印发":
                 raise FrozenError("已印发的公文不能删除。")
+            previous = None
+            if notice.revision > 1 and notice.is_current:
+                previous = s.scalar(select(Notice).where(
+                    Notice.lineage_id == notice.lineage_id, Notice.id != notice.id)
+                    .order_by(Notice.revision.desc()).limit(1))
             audit.record(s, "notice", notice.id, "delete", notice.title[:80])
             s.delete(notice)
+            s.flush()  # the draft leaves the 文号 index before the version it revised takes it back
+            if previous is not None:
+                previous.is_current = True
 
     @staticmethod
     def _notice(s: Session, notice_id: int) -> Notice:
@@ -253,6 +253,18 @@ def clean_issuer(name: str, header_text: str = "", prefix: str = "") -> tuple[st
     if len(prefix) > 20:
         raise ValidationError("发文机关代字过长（最多 20 个字）。")
     return name, (header_text or "").strip()[:120] or f"{name}文件", prefix
+def check_issuable(notice: Notice) -> None:
+    """Raises why a notice cannot be issued yet (a complete Chinese sentence), or returns."""
+    if notice.status == "已印发":
+        raise FrozenError("该公文已经印发。")
+    if not notice.is_current:
+        raise ValidationError("这是旧版本，只能印发最新版本。")
+    if notice.doc_serial is None or notice.doc_year is None:
+        raise ValidationError("印发前请先填写发文字号。")
+    if notice.sign_date is None:
+        raise ValidationError("印发前请先填写成文日期。")
+    if not notice.title.strip():
+        raise ValidationError("印发前请先填写标题。")
 
 
 def _check_prefix(prefix: str) -> str:

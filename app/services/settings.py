@@ -19,6 +19,8 @@ class Settings:
     font_paths: dict[str, str] = field(default_factory=dict)  # role → file chosen by the clerk
     last_plan_id: int | None = None
     recent_files: list[str] = field(default_factory=list)
+    last_folder: str = ""  # where the last file was opened or saved: the next dialog starts there
+    fonts_reported: str = ""  # the font substitutions the clerk was last told about (once, not per export)
     window_geometry: str = ""  # base64 of QMainWindow.saveGeometry()
     demo_loaded: bool = False  # the 示例县 sample was loaded into this database
     sample_database: bool = False  # a database made to hold the sample (打开示例, demo, screenshot)

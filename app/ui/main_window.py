@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from app import APP_NAME, __version__
 from app.context import AppContext
+from app.ui.dialogs import messages
 from app.ui.pages.plans_page import PlansPage
 from app.ui.runner import TaskRunner
 from app.ui.undo.page_undo import PageUndo
@@ -84,6 +85,7 @@ class MainWindow(QMainWindow):
 
         self.plans_page.status_message.connect(self.show_status)
         self.plans_page.import_requested.connect(lambda: self.open_import())
+        self.plans_page.show_notice.connect(self.open_notice)
 
         self.page_undo = PageUndo(self)
         self.page_undo.done.connect(self.show_status)
@@ -94,6 +96,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(QLabel(f"数据库：{ctx.paths.db_path.name}"))
         if isinstance(self.runner, TaskRunner):
             self.runner.busy_changed.connect(lambda busy: self.busy_label.setText("正在处理…" if busy else ""))
+        messages.remember_folders(lambda: self.ctx.settings.last_folder,
+                                  lambda folder: self.ctx.set_setting("last_folder", folder))
         self._build_menus()
         self._restore_geometry()
         self.nav.setCurrentRow(0)
@@ -180,6 +184,8 @@ class MainWindow(QMainWindow):
             if row == 1:
                 page.registry_changed.connect(self._registry_changed)
                 page.task_requested.connect(self.open_task)
+            elif row == 2:
+                page.notice_issued.connect(self._notice_issued)
             elif row == 3:
                 page.settings_changed.connect(self._settings_changed)
             placeholder = self.stack.widget(row)
@@ -233,6 +239,13 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(0)
         self.plans_page.show_plan(plan_id, node_id)
         self.plans_page.editor.tree.setFocus()
+    def _notice_issued(self, _plan_id) -> None:
+        # the plan shows 已印发 and its problems panel checks deadlines against the issue date
+        self.plans_page.show_plan(self.plans_page.current_plan_id())
+
+    def open_notice(self, notice_id: int) -> None:
+        self.nav.setCurrentRow(2)
+        self.notices_page.reload(notice_id)
 
     def _settings_changed(self) -> None:
         if self._pages[2] is not None:
@@ -255,6 +268,11 @@ class MainWindow(QMainWindow):
         self.remember_file(path)
         self._registry_changed()
         report = self.import_wizard.report if self.import_wizard is not None else None
+        if report is not None and report.notice_id:
+            # an imported notice that was issued is archived now, before the plan is edited
+            notice_id = report.notice_id
+            self.runner.submit(lambda control: self.ctx.issuing.record(notice_id), title="正在存档导入的通知…",
+                               writes=True, show_progress=False)
         if report is not None:
             created = f"，新建单位 {len(report.created)} 个" if report.created else ""
             notice = "，封面通知已存入“公文”" if report.notice_id else ""

@@ -28,7 +28,8 @@ class Clerk:
     def go_to_plans(self) -> None:
         if self.window.stack.currentIndex() != 0:
             self.window.nav.setCurrentRow(0)
-        self.window.activateWindow()
+        self.window.activateWindow()  # back from a dialog: shortcuts and focus go to the active window
+        self.qtbot.waitUntil(lambda: QApplication.activeWindow() is self.window, timeout=5000)
 
     def shortcut(self, key: Qt.Key, modifiers=Qt.KeyboardModifier.ControlModifier, widget=None) -> None:
         target = widget or self.editor.tree

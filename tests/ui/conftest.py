@@ -45,8 +45,8 @@ class ScriptedDialogs:
         answer = self.ints.pop(0) if self.ints else value
         return (answer, answer is not None)
 
-    def file(self, *args, **kwargs):
-        self.shown.append(("file", "", ""))
+    def file(self, parent=None, title="", folder="", *args, **kwargs):
+        self.shown.append(("file", title, folder))  # folder: where the dialog starts
         return (self.files.pop(0) if self.files else "", "")
 
 
@@ -60,6 +60,10 @@ def dialogs(monkeypatch) -> ScriptedDialogs:
     monkeypatch.setattr(QInputDialog, "getInt", d.get_int)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", d.file)
     monkeypatch.setattr(QFileDialog, "getSaveFileName", d.file)
+    from app.ui.dialogs import messages
+
+    # each window wires the folder memory to its own database: none outlives its test
+    monkeypatch.setattr(messages, "_folder_store", dict(messages._folder_store))
     return d
 
 

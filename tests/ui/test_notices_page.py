@@ -7,7 +7,6 @@ import pdfplumber
 import pytest
 from docx import Document
 from openpyxl import load_workbook
-from PySide6.QtPrintSupport import QPrinter
 
 A4 = (595.28, 841.89)
 
@@ -73,26 +72,6 @@ def test_draft_a_notice_and_export_pdf_and_docx(page, ctx, dialogs, tmp_path):
     assert "已导出 分工表.xlsx" in page.window().statusBar().currentMessage()
 
 
-def test_print_at_true_scale(page, tmp_path):
-    from app.ui import document_output
-
-    pdf = document_output.preview(page.ctx, page.notice.id, "overlay").pdf
-    printer = page.actions.make_printer()
-    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    out = tmp_path / "printed.pdf"
-    printer.setOutputFileName(str(out))
-    printer.setFromTo(2, 3)  # the page range chosen in the print dialog
-    printed = page.actions.print_pdf(printer, pdf)
-    with pdfplumber.open(out) as result:
-        assert len(result.pages) == printed == 2
-        size = (round(result.pages[0].width), round(result.pages[0].height))
-        assert size == (round(A4[0]), round(A4[1]))
-        image = result.pages[0].images[0]
-        # the page image fills the paper exactly: no fitting margin, no scaling
-        assert (round(image["x0"]), round(image["top"])) == (0, 0)
-        assert (round(image["width"]), round(image["height"])) == size
-
-
 def test_mark_issued_locks_and_revisions_keep_the_number(page, ctx, dialogs):
     page.mark_issued()
     issued = ctx.services.notices.get_notice(page.notice.id)
@@ -108,16 +87,18 @@ def test_mark_issued_locks_and_revisions_keep_the_number(page, ctx, dialogs):
     page.save_now()
     assert ctx.services.notices.get_notice(rev.id).note == "（此件主动公开）"
     assert ctx.services.notices.get_notice(issued.id).note == "（此件公开发布）"
-    assert page.list.count() == 1  # the list shows current revisions only: the revision replaced the issued one
+    assert page.list.count() == 2  # both versions stay listed: 第2版 草稿 above 第1版 已印发
+    texts = [page.list.item(r).text() for r in range(page.list.count())]
+    assert texts[0].endswith("第2版 草稿") and texts[1].endswith("第1版 已印发")
 
 
 def test_saving_a_revision_keeps_its_number_in_the_list(page):
     page.mark_issued()
     page.new_revision()
-    assert page.list.currentItem().text().endswith("第2版")
+    assert page.list.currentItem().text().endswith("第2版 草稿")
     page.form.note.setText("（此件主动公开）")
     page.save_now()
-    assert page.list.currentItem().text().endswith("第2版")
+    assert page.list.currentItem().text().endswith("第2版 草稿")
 
 
 def test_a_plan_deleted_meanwhile_stops_the_save_with_a_message(page, ctx):
@@ -205,3 +186,42 @@ def test_title_and_body_from_a_deleted_plan_explain_themselves(page, ctx, dialog
     page.fill_default_body()
     texts = [text for _kind, _title, text in dialogs.shown]
     assert len(texts) == 2 and all("找不到该工作要点" in t for t in texts)
+
+
+def test_file_dialogs_start_in_documents_then_in_the_last_folder_used(page, ctx, dialogs, tmp_path):
+    import os
+    from pathlib import Path
+
+    from app.ui.dialogs import messages
+
+    out = tmp_path / "导出"
+    out.mkdir()
+    start = messages.start_folder()  # Documents, or the home folder where there is none
+    assert Path(start) in (Path.home() / "Documents", Path.home()) or "Documents" in start
+    dialogs.files = [str(out / "通知.pdf")]
+    page.export_pdf()
+    first = Path(dialogs.kinds("file")[-1])
+    assert str(first.parent) == start and first.parent != Path(os.getcwd()) and first.name.endswith(".pdf")
+    assert ctx.services.settings.load().last_folder == str(out)
+    dialogs.files = [str(out / "通知.docx")]
+    page.export_docx()
+    assert Path(dialogs.kinds("file")[-1]).parent == out  # the next dialog starts where the last file went
+    page.form.extras.setChecked(True)
+    page.form.extras._pick_seal()  # an open dialog starts there too
+    assert dialogs.kinds("file")[-1] == str(out)
+
+
+def test_substituted_fonts_are_told_once_not_after_every_export(page, ctx, dialogs, tmp_path):
+    dialogs.files = [str(tmp_path / "a.pdf"), str(tmp_path / "b.pdf"), str(tmp_path / "c.docx")]
+    page.export_pdf()
+    page.export_pdf()
+    page.export_docx()
+    told = [t for k, title, t in dialogs.shown if title == "公文字体已替代"]
+    fonts = [w for w in page.actions.last_export.warnings if w.startswith("字体：")]
+    assert fonts, "this machine has no 方正/中易 fonts: the Fandol fallbacks stand in"
+    assert len(told) == 1 and fonts[0].removeprefix("字体：") in told[0]
+    assert "只显示一次" in told[0]
+    panel = [page.preview.warnings.item(i).text() for i in range(page.preview.warnings.count())]
+    assert set(fonts) <= set(panel)  # and they stay listed beside the preview
+    assert "条提示见右侧“格式检查”" in page.window().statusBar().currentMessage()
+    assert ctx.services.settings.load().fonts_reported == "\n".join(fonts)  # a restart does not repeat it

@@ -214,7 +214,7 @@ def test_issuers_are_editable_until_an_issued_notice_shows_them(ctx):
     renamed = notices.update_issuer(other.id, "示例县司法局（县委依法治县办）", "", "示司发")
     assert renamed.header_text == "示例县司法局（县委依法治县办）文件"
     notice = next(n for n in notices.list_notices() if n.issuers[0].id == issuer.id)
-    notices.mark_issued(notice.id)
+    ctx.issuing.issue(notice.id)
     with pytest.raises(FrozenError) as exc:
         notices.update_issuer(issuer.id, "某某县人民政府办公室", "某某县人民政府办公室文件", "示政发")
     assert "已印发" in exc.value.message

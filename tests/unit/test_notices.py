@@ -84,9 +84,9 @@ def test_issued_notice_is_frozen_and_revised(empty_ctx, issuer):
     n = empty_ctx.services.notices
     draft = n.create_notice([issuer.id], title="关于甲的通知")
     with pytest.raises(ValidationError):
-        n.mark_issued(draft.id)  # no 文号 yet
+        empty_ctx.issuing.issue(draft.id)  # no 文号 yet
     n.update_notice(draft.id, doc_year=2026, doc_serial=3, sign_date=date(2026, 3, 20))
-    issued = n.mark_issued(draft.id)
+    issued = empty_ctx.issuing.issue(draft.id)
     assert issued.status == "已印发"
     with pytest.raises(FrozenError):
         n.update_notice(draft.id, title="改")

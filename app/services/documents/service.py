@@ -83,6 +83,18 @@ def notice_files(doc: NoticeDocument, mode: str = "color", choice: FontChoice | 
     return pdf_bytes, docx_bytes, layout
 
 
+def notice_bundle(doc: NoticeDocument, choice: FontChoice | None = None) -> tuple[dict[tuple[str, str], bytes], Layout]:
+    """Every file an issued notice keeps: PDF and DOCX in each print mode, from one layout."""
+    from app.services.documents.docx import notice_docx
+
+    layout, book = layout_document(doc, choice)
+    files: dict[tuple[str, str], bytes] = {}
+    for mode in PRINT_MODES:
+        files["pdf", mode] = render_pdf(layout, mode, title=doc.title)
+        files["docx", mode] = notice_docx(doc, layout, book, mode)
+    return files, layout
+
+
 def table_docx(table: Table, mode: str = "color", choice: FontChoice | None = None) -> bytes:
     """The table as .docx; mode is checked like the others but changes nothing (no red parts)."""
     from app.services.documents.docx_table import table_document

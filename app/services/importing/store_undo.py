@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from app.models import Assignment, Issuer, Notice, NoticeIssuer, Plan, Unit
 from app.models.database import session_scope
+from app.models.issued import IssuedRecord
 from app.services import audit
 
 if TYPE_CHECKING:
@@ -72,4 +73,9 @@ def _remove_notice(s: Session, report: StoreReport, notes: list[str]) -> None:
     if later or notice_fingerprint(notice, plan_id=report.plan_id) != report.notice_fingerprint:
         notes.append(f"通知《{notice.title}》导入后已修改，保留在“公文”中。")
         return
+    # an imported notice that came in issued was archived at import: the archive goes with it
+    record = s.scalar(select(IssuedRecord).where(IssuedRecord.notice_id == notice.id))
+    if record is not None:
+        s.delete(record)
+        s.flush()
     s.delete(notice)

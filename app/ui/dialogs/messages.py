@@ -4,7 +4,11 @@ Everything here goes through Qt's static dialogs, so tests replace them with mon
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox, QWidget
 
 XLSX_FILTER = "Excel 工作簿 (*.xlsx)"
 IMPORT_FILTER = "可导入的文件 (*.txt *.docx *.xlsx);;文本文件 (*.txt);;Word 文档 (*.docx);;Excel 工作簿 (*.xlsx)"
@@ -44,11 +48,42 @@ def ask_int(parent: QWidget | None, title: str, label: str, value: int, lo: int,
     return result if ok else None
 
 
-def open_file(parent: QWidget | None, title: str, filters: str, folder: str = "") -> str | None:
-    path, _ = QFileDialog.getOpenFileName(parent, title, folder, filters)
+# Where file dialogs start: the last folder used (kept in the settings by the main window), else the
+# clerk's Documents folder; never the program's own folder, which is where a bare name would point.
+_folder_store: dict[str, Callable] = {"get": lambda: "", "put": lambda _folder: None}
+
+
+def remember_folders(get: Callable[[], str], put: Callable[[str], None]) -> None:
+    _folder_store["get"], _folder_store["put"] = get, put
+
+
+def start_folder() -> str:
+    last = _folder_store["get"]() or ""
+    if last and Path(last).is_dir():
+        return last
+    docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return docs if docs and Path(docs).is_dir() else str(Path.home())
+
+
+def _used(path: str) -> str | None:
+    if path:
+        _folder_store["put"](str(Path(path).parent))
     return path or None
+
+
+def open_file(parent: QWidget | None, title: str, filters: str, folder: str = "") -> str | None:
+    path, _ = QFileDialog.getOpenFileName(parent, title, folder or start_folder(), filters)
+    return _used(path)
 
 
 def save_file(parent: QWidget | None, title: str, suggested: str, filters: str) -> str | None:
-    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
-    return path or None
+    path, _ = QFileDialog.getSaveFileName(parent, title, str(Path(start_folder()) / suggested), filters)
+    return _used(path)
+
+
+def open_dialog(dialog: QDialog) -> None:
+    """Shows a dialog window-modal without blocking (QDialog.open, never exec).
+
+    Called through QDialog: PySide6 6.12's QPrintDialog and QPageSetupDialog hide the argument-less
+    open() behind their open(receiver, member) overload, which raises TypeError."""
+    QDialog.open(dialog)

@@ -1,34 +1,29 @@
 """Export and printing of the notice shown on the 公文 page.
 
-Rendering happens on the TaskRunner; printing paints each PDF page at true scale (paper origin,
-full page, 1 pt = 1/72 inch) so that a pre-printed 套红 sheet lines up."""
+Rendering happens on the TaskRunner; printing goes through the print preview and the system
+print dialog (app/ui/printing), painting each page at true scale."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize
-from PySide6.QtGui import QPageSize, QPainter
-from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-
-from app.services.errors import DomainError
 from app.ui import document_output
 from app.ui.dialogs import messages
+from app.ui.printing.print_flow import PrintFlow
 
 if TYPE_CHECKING:
     from app.ui.pages.notices_page import NoticesPage
 
+MODES = (("color", "彩色"), ("overlay", "套红纸"), ("mono", "黑白"))
 KINDS = {"pdf": ("PDF 文件 (*.pdf)", ".pdf", ""), "docx": ("Word 文档 (*.docx)", ".docx", ""),
          "xlsx": ("Excel 工作簿 (*.xlsx)", ".xlsx", "（分工表）")}
-RENDER_DPI = 300
 
 
 class NoticeActions:
     def __init__(self, page: NoticesPage):
         self.page = page
-        self.print_dialog: QPrintDialog | None = None
+        self.print_flow: PrintFlow | None = None
         self.last_export: document_output.Exported | None = None
 
     @property
@@ -37,6 +32,7 @@ class NoticeActions:
 
     def _ready(self) -> bool:
         if self.page.notice is None:
+            self.page.status_message.emit("还没有公文：请先点“新建公文”，或在左侧列表中选择一份。")
             return False
         self.page.save_now()
         return True
@@ -60,64 +56,38 @@ class NoticeActions:
     def _exported(self, result: document_output.Exported) -> None:
         self.last_export = result
         pages = f"，共 {result.pages} 页" if result.pages else ""
-        self.page.status_message.emit(f"已导出 {result.path.name}{pages}")
-        if result.warnings:
-            messages.inform(self.page, "导出完成",
-                            f"已导出到 {result.path}{pages}。\n\n请注意：\n" + "\n".join(result.warnings[:10]))
+        hints = f"；{len(result.warnings)} 条提示见右侧“格式检查”" if result.warnings else ""
+        self.page.status_message.emit(f"已导出 {result.path.name}{pages}{hints}")
+        self.report_fonts_once([w for w in result.warnings if w.startswith("字体：")])
+
+    def report_fonts_once(self, fonts: list[str]) -> None:
+        """Substituted fonts are told in a message once (until they change), not after every export;
+        they stay listed beside the preview and on the 设置 page."""
+        key = "\n".join(fonts)
+        if not fonts or key == self.ctx.settings.fonts_reported:
+            return
+        self.ctx.set_setting("fonts_reported", key)
+        messages.inform(self.page, "公文字体已替代",
+                        "本机没有公文规定的部分字体，导出和打印时用下列字体代替：\n\n"
+                        + "\n".join(f.removeprefix("字体：") for f in fonts[:10])
+                        + "\n\n这条说明只显示一次。替代情况随时可在“公文”页右侧的“格式检查”中查看；"
+                          "装好字体后，可在“设置”页的“公文字体”中指定。")
 
     # ---- printing ------------------------------------------------------------------------
-    def make_printer(self) -> QPrinter:
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-        printer.setFullPage(True)
-        printer.setDocName(self.page.notice.title if self.page.notice else "公文")
-        return printer
-
     def print_notice(self) -> None:
+        """打印…: the print preview first, then the system print dialog (see PrintFlow)."""
         if not self._ready():
             return
-        printer = self.make_printer()
-        self.print_dialog = QPrintDialog(printer, self.page)
-        self.print_dialog.setWindowTitle(f"打印公文（{self.page.mode.currentText()}）")
-        self.print_dialog.accepted.connect(lambda: self.render_and_print(printer))
-        self.print_dialog.open()
+        notice = self.page.notice
+        record = self.ctx.issuing.record(notice.id)
+        info = document_output.issued_note(record) if record else "草稿：按当前内容生成。"
+        self.print_flow = PrintFlow(self.page, self.ctx.runner, notice.title or "公文",
+                                    lambda mode: document_output.preview(self.ctx, notice.id, mode).pdf,
+                                    MODES, self.page.current_mode(), info)
+        self.print_flow.printed.connect(self._printed)
+        self.print_flow.start()
 
-    def render_and_print(self, printer: QPrinter) -> None:
-        notice_id, mode = self.page.notice.id, self.page.current_mode()
-        self.ctx.runner.submit(lambda control: document_output.preview(self.ctx, notice_id, mode).pdf,
-                               lambda pdf: self._print_done(self.print_pdf(printer, pdf)),
-                               title="正在准备打印…", lane="render")
-
-    def _print_done(self, pages: int) -> None:
-        self.page.status_message.emit(f"已发送到打印机：{pages} 页。")
-
-    @staticmethod
-    def print_pdf(printer: QPrinter, pdf: bytes) -> int:
-        """Paints the PDF's pages at true scale; returns the number of pages printed."""
-        data = QByteArray(pdf)
-        buffer = QBuffer(data)
-        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-        doc = QPdfDocument()
-        doc.load(buffer)
-        if doc.status() != QPdfDocument.Status.Ready:
-            raise DomainError("打印失败：生成的公文文件无法读取。")
-        first, last = 0, doc.pageCount() - 1
-        if printer.fromPage() > 0:
-            first, last = printer.fromPage() - 1, min(last, printer.toPage() - 1)
-        painter = QPainter()
-        if not painter.begin(printer):
-            raise DomainError("无法连接打印机，请检查打印机是否开启并已联网。")
-        res = printer.resolution()
-        printed = 0
-        try:
-            for i in range(first, last + 1):
-                if printed:
-                    printer.newPage()
-                pt = doc.pagePointSize(i)
-                image = doc.render(i, QSize(round(pt.width() / 72 * RENDER_DPI), round(pt.height() / 72 * RENDER_DPI)))
-                painter.drawImage(QRectF(0, 0, pt.width() / 72 * res, pt.height() / 72 * res), image)
-                printed += 1
-        finally:
-            painter.end()
-            doc.close()
-        return printed
+    def _printed(self, sheets: int) -> None:
+        printer = self.print_flow.printer
+        where = f"已打印到文件 {Path(printer.outputFileName()).name}" if printer.outputFileName() else "已发送到打印机"
+        self.page.status_message.emit(f"{where}：{sheets} 页。")

@@ -1,11 +1,13 @@
-"""公文 page: list of notices, the editor form, a live PDF preview with the checker's warnings,
-export (PDF / DOCX / XLSX), printing, "mark as issued" and revisions."""
+"""公文 page: list of notices (every version), the editor form, a live PDF preview with the
+checker's warnings, export (PDF / DOCX / XLSX), printing, "mark as issued" and revisions.
+
+An issued version shows, exports and prints the files kept when it was issued (NoticeLifecycle,
+document_output); only the current draft is edited and previewed live."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -15,6 +17,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -25,23 +28,23 @@ from app.services.errors import DomainError
 from app.ui import document_output
 from app.ui.dialogs import messages
 from app.ui.error_reporting import reports_errors
-from app.ui.pages.notice_actions import NoticeActions
+from app.ui.pages.notice_actions import MODES, NoticeActions
+from app.ui.pages.notice_lifecycle import NoticeLifecycle
 from app.ui.widgets.notice_form import ATTACHMENT_KINDS, NoticeForm
 from app.ui.widgets.pdf_preview import PdfPreview
 
 SAVE_DELAY_MS = 600
-MODES = (("color", "彩色"), ("overlay", "套红纸"), ("mono", "黑白"))
 
 
 def list_text(n: NoticeDTO) -> str:
-    """A notice's two lines in the list: title, then 文号 · status (· revision)."""
-    rev = f" 第{n.revision}版" if n.revision > 1 else ""
-    return f"{n.title or '（无标题）'}\n{n.doc_number or '未编号'} · {n.status}{rev}"
+    """A notice's two lines in the list: title, then 文号 · 第N版 status."""
+    return f"{n.title or '（无标题）'}\n{n.doc_number or '未编号'} · 第{n.revision}版 {n.status}"
 
 
 class NoticesPage(QWidget):
     status_message = Signal(str)
     preview_ready = Signal()
+    notice_issued = Signal(object)  # the plan id of the notice just issued, or None
 
     def __init__(self, ctx: AppContext, parent=None):
         super().__init__(parent)
@@ -51,6 +54,7 @@ class NoticesPage(QWidget):
         self._generation = 0
         self._preview_stale = True
         self.actions = NoticeActions(self)
+        self.lifecycle = NoticeLifecycle(self)
 
         self.list = QListWidget()
         self.list.setObjectName("noticeList")
@@ -61,7 +65,7 @@ class NoticesPage(QWidget):
         new = QPushButton("新建公文")
         new.setObjectName("newNotice")
         new.clicked.connect(self.new_notice)
-        delete = QPushButton("删除")
+        self.delete_button = delete = QPushButton("删除")
         delete.setObjectName("deleteNotice")
         delete.clicked.connect(self.delete_notice)
         left = QWidget()
@@ -84,8 +88,11 @@ class NoticesPage(QWidget):
         self.banner.setStyleSheet("background:#fff4e5;border:1px solid #f0b45a;padding:6px;")
         self.banner.hide()
         form_scroll = QScrollArea()
+        form_scroll.setObjectName("noticeFormScroll")
         form_scroll.setWidgetResizable(True)
+        form_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # scrolls down only
         form_scroll.setWidget(self.form)
+        self.form_scroll = form_scroll
         self.mode = QComboBox()
         self.mode.setObjectName("noticeMode")
         for key, label in MODES:
@@ -112,13 +119,17 @@ class NoticesPage(QWidget):
         ml.addWidget(form_scroll, 1)
 
         self.preview = PdfPreview()
-        split = QSplitter()
+        self.split = split = QSplitter()
+        split.setObjectName("noticeSplit")
         split.addWidget(left)
         split.addWidget(middle)
         split.addWidget(self.preview)
         split.setStretchFactor(1, 3)
         split.setStretchFactor(2, 3)
-        split.setSizes([200, 470, 480])
+        split.setCollapsible(1, False)
+        left.setMinimumWidth(120)
+        middle.setMinimumWidth(300)
+        self._sized = False
         lay = QVBoxLayout(self)
         lay.addLayout(bar)
         lay.addWidget(split, 1)
@@ -145,22 +156,25 @@ class NoticesPage(QWidget):
 
     def reload(self, select_id: int | None = None) -> None:
         self.save_now()
-        notices = self.notices.list_notices()
+        notices = self.notices.list_notices(include_old_revisions=True)
+        issued_icon = self.style().standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton)
         self.list.blockSignals(True)
         self.list.clear()
         select_row = 0
         for row, n in enumerate(notices):
             item = QListWidgetItem(list_text(n))
             item.setData(Qt.ItemDataRole.UserRole, n.id)
+            if n.status == "已印发":
+                item.setIcon(issued_icon)
+            if not n.is_current:
+                item.setForeground(QBrush(QColor("#666666")))
             self.list.addItem(item)
             if n.id == select_id:
                 select_row = row
-        self.list.blockSignals(False)
         if notices:
             self.list.setCurrentRow(select_row)
-            self._selected(self.list.currentItem(), None)
-        else:
-            self._show(None)
+        self.list.blockSignals(False)
+        self._selected(self.list.currentItem(), None)
 
     def _selected(self, item: QListWidgetItem | None, _previous) -> None:
         self.save_now()
@@ -169,12 +183,13 @@ class NoticesPage(QWidget):
     def _show(self, notice: NoticeDTO | None) -> None:
         self.notice = notice
         self.form.load(notice)
-        issued = notice is not None and notice.status == "已印发"
-        self.banner.setVisible(issued)
-        if issued:
-            self.banner.setText(f"本公文已印发（{notice.doc_number}），内容已锁定。如需修改，请点“新建修订版”。")
+        banner = self.lifecycle.banner_text(notice) if notice is not None else ""
+        self.banner.setText(banner)
+        self.banner.setVisible(bool(banner))
+        states = self.lifecycle.button_states(notice)
         for key, b in self.buttons.items():
-            b.setEnabled(notice is not None and (key != "issue" or not issued) and (key != "revise" or issued))
+            b.setEnabled(states[key])
+        self.delete_button.setEnabled(states["delete"])
         self._check_number()
         self.refresh_preview()
 
@@ -188,9 +203,12 @@ class NoticesPage(QWidget):
             self._save_timer.stop()
             self.save()
 
+    def stop_autosave(self) -> None:
+        self._save_timer.stop()
+
     def save(self) -> bool:
         n = self.notice
-        if n is None or n.status == "已印发":
+        if n is None or n.status == "已印发" or not n.is_current:
             return False
         fields = self.form.fields()
         try:
@@ -220,6 +238,9 @@ class NoticesPage(QWidget):
         n = self.notice
         if n is None:
             self.form.set_number_status("", True)
+            return
+        if n.status == "已印发":
+            self.form.set_number_status(f"已印发，文号 {n.doc_number}。", True)
             return
         f = self.form.fields()
         prefix, year, serial = f["doc_prefix"], f["doc_year"], f["doc_serial"]
@@ -256,60 +277,22 @@ class NoticesPage(QWidget):
             f"{name}已经{county}人民政府同意，现印发给你们，请结合工作实际，认真贯彻落实。\n"
             "各乡镇、各部门要对照任务分工，制定具体落实措施，按时报送工作推进情况。")
 
-    # ---- create, delete, issue, revise ---------------------------------------------------
-    @reports_errors
+    # ---- create, delete, issue, revise (see NoticeLifecycle) ------------------------------
     def new_notice(self) -> None:
-        self.save_now()
-        issuers = self.notices.list_issuers()
-        if not issuers:
-            messages.inform(self, "新建公文", "请先在“设置”页添加发文机关。")
-            return
-        issuer_id = self.ctx.settings.default_issuer_id or issuers[0].id
-        issuer = next((i for i in issuers if i.id == issuer_id), issuers[0])
-        plan_id = self.ctx.settings.last_plan_id
-        plan = self.ctx.services.plans.get_plan(plan_id) if plan_id else None
-        today = date.today()
-        notice = self.notices.create_notice(
-            [issuer.id], attachments=[{"kind": "plan", "title": plan.title}, {"kind": "division", "title": "重点任务分工表"}]
-            if plan else [], plan_id=plan.id if plan else None,
-            title=f"关于印发《{plan.title}》的通知" if plan else "", recipients="各乡镇人民政府，县政府各部门：",
-            sign_date=today, print_date=today, doc_year=today.year, printed_by=issuer.name,
-            note="（此件公开发布）")
-        self.reload(notice.id)
-        self.fill_default_body()
-        self.status_message.emit("已新建公文草稿。")
+        self.lifecycle.new_notice()
 
-    @reports_errors
     def delete_notice(self) -> None:
-        n = self.notice
-        if n is None or not messages.confirm(self, "删除公文", f"确定删除《{n.title or '未命名公文'}》吗？"):
-            return
-        self._save_timer.stop()
-        self.notices.delete_notice(n.id)
-        self.notice = None
-        self.reload()
+        self.lifecycle.delete_notice()
 
-    @reports_errors
     def mark_issued(self) -> None:
-        if self.notice is None or not self.save_now_or_fail():
-            return
-        if not messages.confirm(self, "标记为已印发", "印发后本公文将被锁定，不能再修改（修改需新建修订版）。继续吗？"):
-            return
-        issued = self.notices.mark_issued(self.notice.id)
-        self.reload(issued.id)
-        self.status_message.emit(f"已印发：{issued.doc_number}")
+        self.lifecycle.mark_issued()
+
+    def new_revision(self) -> None:
+        self.lifecycle.new_revision()
 
     def save_now_or_fail(self) -> bool:
         self._save_timer.stop()
         return self.notice is not None and (self.notice.status == "已印发" or self.save())
-
-    @reports_errors
-    def new_revision(self) -> None:
-        if self.notice is None:
-            return
-        rev = self.notices.new_revision(self.notice.id)
-        self.reload(rev.id)
-        self.status_message.emit(f"已新建第 {rev.revision} 版（草稿），原印发版本保留。")
 
     # ---- preview, export, print (see NoticeActions) -----------------------------------
     def current_mode(self) -> str:
@@ -317,6 +300,11 @@ class NoticesPage(QWidget):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
+        if not self._sized and self.width() > 0:
+            self._sized = True  # shares the width once, as the screen allows: list ⅙, form and preview the rest
+            width = self.split.width() or self.width()
+            first = max(140, min(230, width // 6))
+            self.split.setSizes([first, (width - first) * 11 // 20, (width - first) * 9 // 20])
         if self._preview_stale:
             self.refresh_preview()
 

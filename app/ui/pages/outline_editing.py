@@ -77,8 +77,10 @@ class OutlineEditing:
         if node is None:
             return
         count = sum(1 for _ in iter_nodes(node.children))
-        if count and not messages.confirm(self, "删除条目",
-                                          f"删除“{node.label}{node.heading}”及其 {count} 个下级条目？\n删除后可用“撤销”(Ctrl+Z)恢复。"):
+        extra = self.delete_warning() if self.delete_warning is not None else ""
+        children = f"及其 {count} 个下级条目" if count else ""
+        if (count or extra) and not messages.confirm(
+                self, "删除条目", f"删除“{node.label}{node.heading}”{children}？\n{extra}删除后可用“撤销”(Ctrl+Z)恢复。"):
             return
         if self.undo.run(DeleteNodeCommand(self._env, node.id, f"删除条目“{node.label}{node.heading[:12]}”")):
             self.status_message.emit("已删除条目，按 Ctrl+Z 可撤销。")

@@ -7,6 +7,8 @@ live in OutlineEditing, edits of many (批量设置, 查找和替换) in PlanToo
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QModelIndex, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -53,6 +55,7 @@ class PlanEditor(OutlineEditing, PlanTools, QWidget):
         self._collapsed: set[int] = set()
         self._restoring = False
         self._active = True  # False while another page is shown: the shortcuts stay off
+        self.delete_warning: Callable[[], str] | None = None  # e.g. "the plan has an issued notice"
 
         self.header = QLabel()
         self.header.setObjectName("planHeader")

@@ -29,12 +29,14 @@ from app.ui.undo.plan_commands import (
     UpdatePlanCommand,
 )
 from app.ui.undo.undo_controller import UndoController
+from app.ui.widgets.issued_plan_bar import IssuedPlanBar
 
 
 class PlansPage(QWidget):
     status_message = Signal(str)
     import_requested = Signal()
     plan_changed = Signal(object)  # plan id or None
+    show_notice = Signal(int)  # "查看已印发公文": the notice id
 
     def __init__(self, ctx: AppContext, parent=None):
         super().__init__(parent)
@@ -46,6 +48,10 @@ class PlansPage(QWidget):
         self.editor.status_message.connect(self.status_message)
         self.exports = PlanExports(self)
         self.dialog: PlanDialog | None = None
+        self.issued_bar = IssuedPlanBar(ctx.issuing.issued_versions)
+        self.issued_bar.show_notice.connect(self.show_notice)
+        self.undo.before_run = self._before_edit
+        self.editor.delete_warning = self.issued_bar.delete_warning
 
         self.combo = QComboBox()
         self.combo.setObjectName("planCombo")
@@ -81,6 +87,7 @@ class PlansPage(QWidget):
             bar.addWidget(b)
         lay = QVBoxLayout(self)
         lay.addLayout(bar)
+        lay.addWidget(self.issued_bar)
         lay.addWidget(self.editor, 1)
         self.show_plan(ctx.settings.last_plan_id)
 
@@ -115,9 +122,15 @@ class PlansPage(QWidget):
     def _open(self, plan_id: int | None, node_id: int | None) -> None:
         self.editor.open_plan(plan_id, node_id)
         self.exports.set_enabled(plan_id is not None)
+        self.issued_bar.refresh(plan_id)
         if plan_id != self.ctx.settings.last_plan_id:
             self.ctx.set_setting("last_plan_id", plan_id)
         self.plan_changed.emit(plan_id)
+
+    def _before_edit(self, command) -> None:
+        # creating a plan edits no issued one; deleting one has its own confirmation
+        if not isinstance(command, (CreatePlanCommand, DeletePlanCommand)):
+            self.issued_bar.tell_once()
 
     # ---- plan actions --------------------------------------------------------------------
     def create_with(self, make: Callable[[], PlanDTO], text: str) -> int | None:
@@ -191,8 +204,9 @@ class PlansPage(QWidget):
         plan = self.editor.plan
         if plan is None:
             return
+        issued = f"{self.issued_bar.summary()}已印发的公文不受影响。\n" if self.issued_bar.issued else ""
         if not messages.confirm(self, "删除工作要点",
-                                f"确定删除《{plan.title}》及其全部条目和分工吗？\n删除后可用“撤销”(Ctrl+Z)恢复。"):
+                                f"确定删除《{plan.title}》及其全部条目和分工吗？\n{issued}删除后可用“撤销”(Ctrl+Z)恢复。"):
             return
         if self.undo.run(DeletePlanCommand(self.undo.env, plan.id)):
             self.status_message.emit(f"已删除《{plan.title}》，按 Ctrl+Z 可撤销。")

@@ -6,6 +6,7 @@ stack the active one), so Ctrl+Z never undoes something on a page the clerk is n
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
@@ -31,9 +32,13 @@ class UndoController(QObject):
         self.registry = IdRegistry()
         self.env = UndoEnv(services, self.registry, view, self._report_failure, self.note.emit)
         self.last_failure: str | None = None
+        # called before each new edit is executed (e.g. to tell the clerk about an issued notice)
+        self.before_run: Callable[[ServiceCommand], None] | None = None
 
     def run(self, command: ServiceCommand) -> bool:
         """Executes the command; it enters the stack only when it succeeded."""
+        if self.before_run is not None:
+            self.before_run(command)
         try:
             command.apply()
         except Exception as exc:

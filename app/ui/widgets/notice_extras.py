@@ -26,7 +26,8 @@ class NoticeExtras(QGroupBox):
     edited = Signal()
 
     def __init__(self, parent=None):
-        super().__init__("版头其他要素（份号、密级、紧急程度、签发人、印章示意）", parent)
+        super().__init__("版头其他要素（份号、密级等）", parent)
+        self.setToolTip("份号、密级和保密期限、紧急程度、签发人（上行文），以及草稿用的印章示意图片")
         self.setObjectName("noticeExtras")
         self.setCheckable(True)
         self.setChecked(False)
@@ -54,12 +55,13 @@ class NoticeExtras(QGroupBox):
 
         body = QWidget()
         form = QFormLayout(body)
-        row = QHBoxLayout()
-        row.addWidget(self.copy_no)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        row = QHBoxLayout()  # one short row each: the form stays usable in a narrow column
         row.addWidget(self.secrecy)
-        row.addWidget(self.period)
-        row.addWidget(self.urgency)
-        form.addRow("份号 / 密级 / 紧急", row)
+        row.addWidget(self.period, 1)
+        form.addRow("份号", self.copy_no)
+        form.addRow("密级", row)
+        form.addRow("紧急程度", self.urgency)
         form.addRow("签发人", self.signers)
         seal_row = QHBoxLayout()
         seal_row.addWidget(self.seal, 1)

@@ -37,6 +37,13 @@ def _qdate(d: date | None) -> QDate:
     return QDate(d) if d else QDate.currentDate()
 
 
+def _left(button: QWidget) -> QHBoxLayout:
+    row = QHBoxLayout()
+    row.addWidget(button)
+    row.addStretch(1)
+    return row
+
+
 def _pydate(q: QDate) -> date:
     return date(q.year(), q.month(), q.day())
 
@@ -59,6 +66,7 @@ class NoticeForm(QWidget):
         self.issuers.itemChanged.connect(self._changed)
         self.prefix = QLineEdit()
         self.prefix.setObjectName("docPrefix")
+        self.prefix.setMinimumWidth(60)
         self.prefix.setMaximumWidth(110)
         self.year = QSpinBox()
         self.year.setObjectName("docYear")
@@ -74,24 +82,27 @@ class NoticeForm(QWidget):
         self.number_status.setObjectName("numberStatus")
         self.number_status.setWordWrap(True)
         num_row = QHBoxLayout()
-        num_row.addWidget(self.prefix)
+        num_row.setSpacing(2)
+        num_row.addWidget(self.prefix, 1)
         num_row.addWidget(QLabel("〔"))
         num_row.addWidget(self.year)
         num_row.addWidget(QLabel("〕"))
         num_row.addWidget(self.serial)
         num_row.addWidget(QLabel("号"))
-        num_row.addWidget(self.take)
         num_row.addStretch(1)
+        # 取号 heads the line under the number, so a narrow form never pushes it out of sight
+        status_row = QHBoxLayout()
+        status_row.addWidget(self.take)
+        status_row.addWidget(self.number_status, 1)
 
         self.plan = QComboBox()
         self.plan.setObjectName("noticePlan")
+        self.plan.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.plan.setMinimumContentsLength(8)
         self.title = QLineEdit()
         self.title.setObjectName("noticeTitle")
-        gen = QPushButton("按工作要点生成")
+        gen = QPushButton("按工作要点生成标题")
         gen.clicked.connect(self.generate_title)
-        title_row = QHBoxLayout()
-        title_row.addWidget(self.title, 1)
-        title_row.addWidget(gen)
 
         self.recipients = QLineEdit()
         self.recipients.setObjectName("noticeRecipients")
@@ -138,30 +149,27 @@ class NoticeForm(QWidget):
             d.setCalendarPopup(True)
             d.setDisplayFormat("yyyy年M月d日")
 
+        # One field per row, buttons under their field: at 1024×700 or 150 % the column is narrow, and
+        # the form scrolls vertically only (see NoticesPage), so nothing may be wider than it.
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.addRow("发文机关", self.issuers)
         form.addRow("发文字号", num_row)
-        form.addRow("", self.number_status)
+        form.addRow("", status_row)
         form.addRow("工作要点", self.plan)
-        form.addRow("标题", title_row)
+        form.addRow("标题", self.title)
+        form.addRow("", _left(gen))
         form.addRow("主送机关", rec_row)
         form.addRow("正文", self.body)
-        form.addRow("", body_default)
+        form.addRow("", _left(body_default))
         form.addRow("附件", self.attachments)
-        sig_row = QHBoxLayout()
-        sig_row.addWidget(self.signature)
-        sig_row.addWidget(QLabel("成文日期"))
-        sig_row.addWidget(self.sign_date)
-        sig_row.addStretch(1)
-        form.addRow("署名", sig_row)
+        form.addRow("署名", self.signature)
+        form.addRow("成文日期", self.sign_date)
         form.addRow("附注", self.note)
         form.addRow("抄送", self.cc)
-        pr_row = QHBoxLayout()
-        pr_row.addWidget(self.printed_by, 1)
-        pr_row.addWidget(QLabel("印发日期"))
-        pr_row.addWidget(self.print_date)
-        form.addRow("印发机关", pr_row)
+        form.addRow("印发机关", self.printed_by)
+        form.addRow("印发日期", self.print_date)
         self.extras = NoticeExtras()
         self.extras.edited.connect(self._changed)
         self.extras.toggled.connect(self._changed)
@@ -237,6 +245,8 @@ class NoticeForm(QWidget):
             self.printed_by.setText(n.printed_by)
             self.print_date.setDate(_qdate(n.print_date or n.sign_date))
             self.extras.load(n)
+            for edit in (self.title, self.recipients, self.note, self.cc, self.printed_by):
+                edit.setCursorPosition(0)  # a long line shows its beginning
             self.setEnabled(n.status != "已印发")
         finally:
             self._loading = False

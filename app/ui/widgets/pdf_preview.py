@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
+from PySide6.QtCore import QBuffer, Qt
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QListWidget, QSplitter, QVBoxLayout, QWidget
+
+from app.ui.document_output import ISSUED_NOTE
+from app.ui.printing.pdf_pages import load_pdf_bytes
 
 ZOOMS = (("适合宽度", None), ("50%", 0.5), ("75%", 0.75), ("100%", 1.0), ("150%", 1.5))
 
@@ -16,7 +19,7 @@ class PdfPreview(QWidget):
         self.setObjectName("pdfPreview")
         self.document = QPdfDocument(self)
         self._buffer: QBuffer | None = None
-        self._bytes = QByteArray()
+        self.data = b""  # the bytes shown
         self.view = QPdfView()
         self.view.setObjectName("pdfView")
         self.view.setDocument(self.document)
@@ -66,11 +69,8 @@ class PdfPreview(QWidget):
 
     def show_pdf(self, data: bytes) -> bool:
         """Loads the PDF bytes; keeps the buffer alive as long as the document uses it."""
-        self.document.close()
-        self._bytes = QByteArray(data)
-        buffer = QBuffer(self._bytes, self)
-        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-        self.document.load(buffer)
+        self.data = data
+        buffer = load_pdf_bytes(self.document, data, self)
         if self._buffer is not None:
             self._buffer.deleteLater()
         self._buffer = buffer
@@ -86,6 +86,7 @@ class PdfPreview(QWidget):
 
     def show_message(self, text: str) -> None:
         self.document.close()
+        self.data = b""
         self.state.setText(text)
 
     def set_warnings(self, warnings: list[str]) -> None:
@@ -93,6 +94,6 @@ class PdfPreview(QWidget):
         for w in warnings:
             self.warnings.addItem(w)
         fonts = sum(1 for w in warnings if w.startswith("字体："))
-        found = len(warnings) - fonts
+        found = len(warnings) - fonts - sum(1 for w in warnings if w.startswith(ISSUED_NOTE))
         text = f"格式检查：{found} 条提示" if found else "格式检查：未发现问题"
         self.warnings_label.setText(text + (f"；字体替代 {fonts} 处" if fonts else ""))
