@@ -61,12 +61,12 @@ def layout_notice(book: FontBook, doc: NoticeDocument) -> Layout:
         attachments = doc.issued.attachments
     for i, att in enumerate(attachments):
         _attachment_pages(book, flow, att, attachment_label(i, len(attachments)))
-    case, gap = _place_colophon(book, flow, doc.colophon) if doc.colophon else ("none", 0.0)
+    case = _place_colophon(book, flow, doc.colophon) if doc.colophon else "none"
     number_pages(book, flow.pages)
     _label_seals(book, flow.pages)
     return Layout(flow.pages, warnings=warnings, lines=flow.lines,
                   header={"boxes": head.boxes, "mark": head.mark, "colophon": case, "sig_blanks": sig_blanks,
-                          "colophon_gap": gap, "doc": doc,
+                          "doc": doc,
                           "title_lines": [ln.text for ln in head.title_lines]})
 
 
@@ -156,9 +156,9 @@ def colophon_boxes(book: FontBook, col: Colophon) -> list[Box]:
     return boxes
 
 
-def _place_colophon(book: FontBook, flow: Flow, col: Colophon) -> tuple[str, float]:
+def _place_colophon(book: FontBook, flow: Flow, col: Colophon) -> str:
     """版记 on the type-area bottom of the last page, which must be even (§7.4.1, §6.2): where it
-    went (same | new | blank page) and the room left free above it on that page."""
+    went (same | new | blank page)."""
     boxes = colophon_boxes(book, col)
     height = sum(b.height for b in boxes) + mm(P.colophon_thick_mm)
     if height > mm(P.area_h_mm):
@@ -177,25 +177,24 @@ def _place_colophon(book: FontBook, flow: Flow, col: Colophon) -> tuple[str, flo
         flow.new_page("colophon")
         flow.pages[-1].numbered = False
         case = "blank"
-    top = mm(P.area_h_mm) - sum(b.height for b in boxes)
-    gap = top - flow.y
-    flow.y = top
+    flow.y = mm(P.area_h_mm) - sum(b.height for b in boxes)
     page = flow.pages[-1]
     for b in boxes:
         page.items += shift(b.items, flow.y)
         flow.y += b.height
-    return case, gap
+    return case
 
 
 def number_pages(book: FontBook, pages: list[Page]) -> None:
     """“— N —” in 4号 宋体, dash top 7 mm below the type area; odd right, even left, 1 char in."""
     size = P.page_no_size_pt
-    top = mm(P.area_h_mm) + mm(P.page_no_gap_mm)
-    width = mm(P.area_w_mm)
     for i, page in enumerate(pages, start=1):
         page.number = i
         if not page.numbered:
             continue
+        # a landscape sheet (a table on its own) has its number below its own type area
+        top = mm(P.area_w_mm if page.sheet_landscape else P.area_h_mm) + mm(P.page_no_gap_mm)
+        width = mm(P.area_h_mm if page.sheet_landscape else P.area_w_mm)
         text = f"{P.page_no_dash} {i} {P.page_no_dash}"
         line = break_lines(shape(book, [Run(text, "song")], size), 10 ** 6, align="left")[0]
         w = sum(g.adv for g in line.glyphs)
