@@ -102,6 +102,7 @@ def convert_result(result: ImportResult, today: date | None = None) -> Converted
     attachments = []
     if any(t for t in result.tasks):
         attachments.append(table_attachment("division", roots, "重点任务分工表"))
+        attachments[0].table.title = f"{plan_title}重点任务分工表"  # the Excel sheet names the plan
     paras = text_paragraphs(result.preamble) + node_paragraphs(roots) + text_paragraphs(result.closing)
     doc.issued = IssuedDocument(plan_title, paras, attachments)
     return Converted(doc, roots, defaults)
