@@ -54,9 +54,29 @@ class NoticeDocx:
             return False
         return len(paragraph_lines(self.book, d.paragraphs[-1])) <= 4
 
+    def runs(self, p: Paragraph) -> str:
+        """The paragraph's runs; marks the PDF squeezed (to pull a lone last character back) get
+        the same narrower spacing, so the word processor breaks the lines alike."""
+        squeezed = dict(self.layout.header.get("squeezed", {}).get(id(p), []))
+        if not squeezed:
+            return "".join(run(r.text, r.role) for r in p.runs)
+        out, pos = [], 0
+        for r in p.runs:
+            plain = ""
+            for ch in r.text:
+                if pos in squeezed:
+                    out.append(run(plain, r.role))
+                    out.append(run(ch, r.role, tracking=P.docx_tracking_twips - round(squeezed[pos] * 20)))
+                    plain = ""
+                else:
+                    plain += ch
+                pos += 1
+            out.append(run(plain, r.role))
+        return "".join(out)
+
     def paragraphs(self, paras: list[Paragraph], keep_last: bool = False) -> None:
         for i, p in enumerate(paras):
-            runs = "".join(run(r.text, r.role) for r in p.runs)
+            runs = self.runs(p)
             keep = keep_last and i == len(paras) - 1
             self.b.add(para(runs, LEVEL_STYLE.get(p.level, "GWBody"), keep_next=keep, widow=True if keep else None))
 

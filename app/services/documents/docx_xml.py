@@ -12,6 +12,7 @@ import re
 from xml.sax.saxutils import escape
 
 from app.services.documents.profile import PROFILE as P
+from app.services.text_quality import is_placeholder
 
 RED = "E60000"
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -32,7 +33,7 @@ def rfonts(role: str, latin: str | None = None) -> str:
 
 
 def rpr(role: str, size: float, red: bool = False, tracking: int = 0, hscale: int = 100,
-        latin: str | None = None, mode: str = "color") -> str:
+        latin: str | None = None, mode: str = "color", highlight: bool = False) -> str:
     parts = [rfonts(role, latin)]
     if red and mode == "color":
         parts.append(f'<w:color w:val="{RED}"/>')  # mono: black; overlay: the writer leaves it out
@@ -41,7 +42,10 @@ def rpr(role: str, size: float, red: bool = False, tracking: int = 0, hscale: in
     if hscale != 100:
         parts.append(f'<w:w w:val="{hscale}"/>')
     half = round(size * 2)
-    parts.append(f'<w:sz w:val="{half}"/><w:szCs w:val="{half}"/><w:lang w:val="en-US" w:eastAsia="zh-CN"/>')
+    parts.append(f'<w:sz w:val="{half}"/><w:szCs w:val="{half}"/>')
+    if highlight:
+        parts.append('<w:highlight w:val="yellow"/>')
+    parts.append('<w:lang w:val="en-US" w:eastAsia="zh-CN"/>')
     return "<w:rPr>" + "".join(parts) + "</w:rPr>"
 
 
@@ -53,8 +57,11 @@ def text_xml(text: str) -> str:
 
 
 def run(text: str, role: str = "fang", size: float = 16.0, **kw) -> str:
+    """A run of text; a placeholder left for the clerk (【发文机关】, a blank date) is highlighted."""
     body = text_xml(text)
-    return f"<w:r>{rpr(role, size, **kw)}{body}</w:r>" if body else ""
+    if not body:
+        return ""
+    return f"<w:r>{rpr(role, size, highlight=is_placeholder(text), **kw)}{body}</w:r>"
 
 
 def br_run(role: str = "fang", size: float = 16.0) -> str:

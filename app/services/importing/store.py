@@ -44,7 +44,7 @@ def store_import(session_factory: sessionmaker[Session], result: ImportResult, *
     """Stores result as a new draft plan. unit_choices maps a printed name to a unit id, NEW_UNIT
     or SKIP_UNIT (the GUI's preview decisions); names not in it are matched, else created."""
     if not result.title.strip():
-        raise ValidationError("导入结果没有标题，无法保存。")
+        raise ValidationError("原文中找不到文件标题，无法保存：请在导入时填写标题，或在原文开头写上标题后重新导入。")
     choices = unit_choices or {}
     with session_scope(session_factory, immediate=True) as s:
         resolver = _UnitResolver(s, region_names, choices)

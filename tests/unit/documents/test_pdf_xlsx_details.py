@@ -4,7 +4,7 @@ numbers that are numbers, rows that grow with their text, the plan's name on the
 from __future__ import annotations
 
 import io
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 import openpyxl
 import pdfplumber
@@ -40,7 +40,7 @@ def test_xlsx_counts_are_numbers_rows_grow_and_the_sheet_names_the_plan(demo_tre
     body = [r for r in ws.iter_rows(min_row=4, max_col=4, values_only=True) if r[1] is not None]
     assert body and all(isinstance(r[0], int) and isinstance(r[2], int) and isinstance(r[3], int) for r in body)
     assert not any(ws.row_dimensions[r].height for r in range(4, ws.max_row + 1))  # sized by Excel to the text
-    conv = convert_result(import_text(SOURCE, "示范.txt"), today=date(2024, 1, 2))
+    conv = convert_result(import_text(SOURCE, "示范.txt"))
     ws = openpyxl.load_workbook(io.BytesIO(table_xlsx(conv.doc.issued.attachments[0].table))).active
     assert ws.title == "示范市2023年法治政府建设工作要点重点任务分工表"
     assert conv.doc.issued.attachments[0].title == "重点任务分工表"  # the 附件 page keeps its own title
