@@ -45,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
           f"印制方式：{PRINT_MODE_LABEL[mode]}")
     for path in written:
         print(f"已写入 {path}")
-    print("沿用原文：" + "、".join(f for f, v in (("标题", doc.title), ("发文字号", doc.doc_number),
+    print("沿用原文：" + "、".join(f for f, v in (("标题", doc.title), ("发文字号", result.notice and result.notice.doc_number),
                                             ("发文机关", result.notice and result.notice.issuers),
                                             ("主送机关", doc.recipients),
                                             ("成文日期", result.notice and result.notice.sign_date)) if v))

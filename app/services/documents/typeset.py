@@ -171,24 +171,61 @@ def is_lone_character(glyphs: list[Glyph]) -> bool:
     return len(chars) == 1 and "\u3400" <= chars[0].ch <= "\u9fff"
 
 
-def _pull_back_lone_character(lines: list[tuple], measure: float) -> None:
-    """A paragraph ending in a 孤字 line: squeeze the blank halves of the marks on the line above
-    (as professional Chinese typesetting does, never past the type area) until the lone
-    character and its marks fit there; when the marks cannot give enough room, leave it."""
-    if len(lines) < 2 or not is_lone_character(lines[-1][0]):
+def _squeezable(glyphs: list[Glyph]) -> float:
+    return sum(g.size * SQUEEZE_MAX for g in glyphs if g.ch in SQUEEZABLE)
+
+
+def _squeeze(glyphs: list[Glyph], room: float) -> None:
+    """Takes what glyphs exceed room off their marks' blank halves, evenly."""
+    need = sum(g.adv for g in glyphs) - room
+    marks = [g for g in glyphs if g.ch in SQUEEZABLE]
+    if need <= 0 or not marks:
         return
-    above, indent, _adjusted, hanging = lines[-2]
-    last = lines[-1][0]
-    need = sum(g.adv for g in above) + sum(g.adv for g in last) - (measure - indent) + EPS
-    marks = [g for g in above + last if g.ch in SQUEEZABLE]
-    room = sum(g.size * SQUEEZE_MAX for g in marks)
-    if hanging or need <= 0 or not marks or room < need:
-        return
-    share = need / len(marks)  # evenly, each within its half em
+    share = min(need / len(marks) + EPS / len(marks), marks[0].size * SQUEEZE_MAX)
     for g in marks:
-        g.squeeze = min(share, g.size * SQUEEZE_MAX)
-        g.adv -= g.squeeze
-    lines[-2:] = [(above + last, indent, False, False)]
+        g.squeeze = share
+        g.adv -= share
+
+
+def _tight(lines: list[tuple], measure: float) -> list[tuple] | None:
+    """The glyphs of these lines set again, one line fewer, each line taking what its marks can
+    make room for; None when they do not fit."""
+    ats = atoms([g for gl, *_ in lines for g in gl])
+    out, i = [], 0
+    for _gl, indent, _adjusted, _hanging in lines[:-1]:
+        room = measure - indent
+        cur: list[Glyph] = []
+        while i < len(ats):
+            cand = cur + ats[i].glyphs
+            if sum(g.adv for g in cand) - _squeezable(cand) > room + EPS:
+                break
+            cur = cand
+            i += 1
+        if not cur:
+            return None
+        out.append((cur, indent, room))
+    if i < len(ats):
+        return None
+    for cur, _indent, room in out:
+        _squeeze(cur, room)
+    return [(cur, indent, False, False) for cur, indent, _room in out]
+
+
+def _pull_back_lone_character(lines: list[tuple], measure: float) -> None:
+    """A paragraph ending in a 孤字 line: squeeze the blank halves of the marks on the lines above
+    (as professional Chinese typesetting does, never past the type area: one, then two, then
+    three lines) until the lone character and its marks fit; when they cannot, leave it."""
+    if len(lines) < 2 or not is_lone_character(lines[-1][0]) or any(h for *_x, h in lines[-4:]):
+        return
+    for k in (1, 2, 3):
+        if k >= len(lines):
+            return
+        tail = [([Glyph(g.ch, g.font, g.size, g.adv, g.role) for g in gl], ind, adj, h)
+                for gl, ind, adj, h in lines[-k - 1:]]
+        tight = _tight(tail, measure)
+        if tight is not None:
+            lines[-k - 1:] = tight
+            return
 
 
 def place(gl: list[Glyph], measure: float, indent: float, align: str, is_last: bool,

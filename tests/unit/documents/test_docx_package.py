@@ -123,3 +123,28 @@ def test_a_table_on_its_own_is_a_landscape_document(demo_tree):
     size = doc.find(f"{W}body/{W}sectPr/{W}pgSz")
     assert size.get(f"{W}orient") == "landscape"
     assert "重点任务分工表" in parts(docx)["docProps/core.xml"].decode()
+
+
+def test_marks_squeezed_to_pull_a_lone_character_back_are_narrower_in_the_draft_too(monkeypatch):
+    import app.services.documents.typeset as typeset
+    from app.services.documents.flow import paragraph_lines
+    from app.services.documents.fontbook import FontBook
+    from app.services.documents.model import Paragraph, Run
+    from app.services.documents.profile import PROFILE as P
+    from app.services.documents.service import font_choice
+
+    from .test_pdf_variants import simple
+
+    base = "依法行政，规范用权。" * 8
+    book = FontBook(font_choice())
+    with monkeypatch.context() as m:  # a text whose last line would hold one character alone
+        m.setattr(typeset, "_pull_back_lone_character", lambda lines, measure: None)
+        text = next(base[:n] + "府。" for n in range(40, 80)
+                    if typeset.is_lone_character(paragraph_lines(book, Paragraph([Run(base[:n] + "府。")]))[-1].glyphs))
+    doc = simple(paragraphs=[Paragraph([Run(text)])])
+    _pdf, docx, layout = notice_files(doc, pdf=False)
+    assert layout.header["squeezed"]
+    runs = xml(docx, "word/document.xml").iter(f"{W}r")
+    narrower = [r for r in runs if r.find(f"{W}rPr/{W}spacing") is not None
+                and int(r.find(f"{W}rPr/{W}spacing").get(f"{W}val")) < P.docx_tracking_twips]
+    assert narrower and all("".join(t.text for t in r.iter(f"{W}t")) in "，。" for r in narrower)
