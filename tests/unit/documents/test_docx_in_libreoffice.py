@@ -88,7 +88,7 @@ def cases(tmp_path_factory, demo_doc) -> dict[str, Case]:
     folder = tmp_path_factory.mktemp("lo")
     docs = {name: convert_result(import_file(SAMPLES / f"{name}.txt")).doc for name in NAMES}
     organs = ["示例县人民政府办公室", "示例县司法局", "示例县财政局"]
-    docs.update({"demo": demo_doc, "blank": _blank_page_case(), "same": _same_page_case(),
+    docs.update({"demo": demo_doc, "blank": _blank_page_case(), "same": _same_page_case(), "single": simple(),
                  "joint": simple(organs=organs, signature=Signature(organs, "2026年1月5日"), signers=["张三", "李四"])})
     out: dict[str, Case] = {}
     for name, doc in docs.items():
@@ -123,7 +123,7 @@ def emulated(doc: NoticeDocument, monkeypatch) -> tuple[int, int]:
     return len(layout.pages), len(layout.pages)
 
 
-@pytest.mark.parametrize("name", [*NAMES, "demo", "blank", "same", "joint"])
+@pytest.mark.parametrize("name", [*NAMES, "demo", "blank", "same", "joint", "single"])
 def test_libreoffice_breaks_the_docx_into_the_pdfs_pages(cases, name, monkeypatch):
     case = cases[name]
     pdf_pages, pdf_colophon = colophon_page(case.pdf_path, case.doc)
@@ -195,3 +195,13 @@ def test_libreoffice_splits_a_table_row_without_widow_control(cases):
     with pdfplumber.open(cases["proofs"].lo_path) as pdf:
         counts = [len({round(c["top"]) for c in p.chars if c["size"] < 13}) for p in pdf.pages]
     assert counts[:2] == [4, 1]
+
+
+def test_a_one_page_notice_keeps_its_signature_and_date_on_page_one(cases):
+    """The extra blank line above the title once pushed 署名 and 成文日期 alone onto page 2."""
+    case = cases["single"]
+    for path in (case.pdf_path, case.lo_path):
+        with pdfplumber.open(path) as pdf:
+            first = re.sub(r"\s", "", pdf.pages[0].extract_text() or "")
+            assert len(pdf.pages) == 2  # page 1, then the 版记 on page 2
+        assert "2026年1月5日" in first and "示例县人民政府办公室" in first.split("如下。")[-1], path.name
