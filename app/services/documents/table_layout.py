@@ -44,7 +44,9 @@ class _Row:
 
 
 def book_measure(book: FontBook) -> Callable[[str, str, float], float]:
-    return lambda text, role, size: sum(g.adv for g in shape(book, [Run(text, role)], size))
+    """Text width in pt, as shape() would add it up (without making glyphs)."""
+    pick = book.pick_and_advance
+    return lambda text, role, size: sum(pick(role, ch)[1] for ch in text) * size
 
 
 def _cell(book: FontBook, text: str, role: str, size: float, width: float, align: str) -> _Cell:

@@ -73,13 +73,13 @@ def column_widths(table: Table, measure: Measure) -> list[float]:
     step = mm(STEP_MM)
     while budget >= step:
         per_col = [column_lines(k, ws[k]) for k in range(n)]
-        rows = [max(max(c[r] for c in per_col), 1) for r in range(len(body))]
+        current = sum(max(max(c[r] for c in per_col), 1) for r in range(len(body)))
         best = None  # (lines saved per step, column, steps)
         for k in range(n):
             others = [max([per_col[j][r] for j in range(n) if j != k] + [1]) for r in range(len(body))]
             for s in range(1, min(LOOK_AHEAD, int(budget // step)) + 1):
                 mine = column_lines(k, ws[k] + s * step)
-                saved = sum(rows) - sum(max(o, m) for o, m in zip(others, mine, strict=True))
+                saved = current - sum(map(max, others, mine))
                 if saved > 0 and (best is None or saved / s > best[0]):
                     best = (saved / s, k, s)
         if best is None:
