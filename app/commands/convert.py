@@ -22,7 +22,7 @@ def register(sub) -> None:
 
 def run(args: argparse.Namespace) -> int:
     # the document engine (reportlab) loads only when the command runs, not with every `python -m app`
-    from app.services.checks import check_notice
+    from app.services.checks import check_layout, check_notice
     from app.services.documents.convert import convert_result
     from app.services.documents.service import check_mode, font_choice, notice_files, table_xlsx, write_bytes
     from app.services.importing import import_file
@@ -45,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
           f"印制方式：{PRINT_MODE_LABEL[mode]}")
     for path in written:
         print(f"已写入 {path}")
-    print("沿用原文：" + "、".join(f for f, v in (("标题", doc.title), ("发文字号", doc.doc_number),
+    print("沿用原文：" + "、".join(f for f, v in (("标题", doc.title), ("发文字号", result.notice and result.notice.doc_number),
                                             ("发文机关", result.notice and result.notice.issuers),
                                             ("主送机关", doc.recipients),
                                             ("成文日期", result.notice and result.notice.sign_date)) if v))
@@ -53,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"默认值：{line}")
     for w in result.warnings:
         print(f"导入提示：{w}")
-    for f in check_notice(doc):
+    for f in [*check_notice(doc), *check_layout(layout)]:
         print(f"格式检查：{f.text()}")
     for line in layout.warnings:
         print(f"提示：{line}")

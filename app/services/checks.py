@@ -1,7 +1,8 @@
 """公文 format checker: the mistakes clerks are corrected on (GB/T 9704-2012, GB/T 15834-2011).
 
 Each check returns Findings with a Chinese message; `check_notice` runs them all on a
-render-ready NoticeDocument. Nothing here changes the text."""
+render-ready NoticeDocument, `check_layout` on its laid-out pages (a character alone on a
+paragraph's last line, a title broken inside a word). Nothing here changes the text."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from app.services.importing.labels import parse_label
+from app.services.text_quality import corruption, describe, placeholders
 
 _DOC_NO_OK = re.compile(r"^[^〔〕\[\]【】()（）]+〔\d{4}〕[1-9]\d*号$")
 _DATE_OK = re.compile(r"^\d{4}年[1-9]\d?月[1-9]\d?日$")
@@ -107,14 +109,67 @@ def check_punctuation(text: str, where: str = "") -> list[Finding]:
     return out
 
 
+def check_placeholders(fields: list[tuple[str, str]]) -> list[Finding]:
+    """Fields still holding a placeholder (“【发文机关】”, “〔　　〕号”, “　年　月　日”)."""
+    out = []
+    for where, text in fields:
+        for ph in dict.fromkeys(placeholders(text)):
+            out.append(Finding("placeholder", f"“{ph}”是待填的占位内容，印发前请填写。", where))
+    return out
+
+
+def check_corruption(fields: list[tuple[str, str]]) -> list[Finding]:
+    """Runs of question marks and mojibake copied from a source."""
+    out = []
+    for where, text in fields:
+        found = corruption(text)
+        if found:
+            out.append(Finding("corrupted", f"{describe(found)}，请对照原件改正。", where))
+    return out
+
+
+def check_date_year(doc_number: str, date_text: str, where: str = "成文日期") -> list[Finding]:
+    """A 成文日期 in another year than the 文号's 〔年份〕 contradicts the document."""
+    number = re.search(r"〔(\d{4})〕", doc_number or "")
+    date = re.match(r"^(\d{4})年", date_text or "")
+    if number and date and number.group(1) != date.group(1):
+        return [Finding("date_year", f"“{date_text}”与发文字号的年份{number.group(1)}不一致，请核对。", where)]
+    return []
+
+
+def _fields(doc) -> list[tuple[str, str]]:
+    """(where, text) of every piece of text a notice prints."""
+    fields = [("标题", doc.title), ("发文机关标志", "".join(doc.organs) + doc.mark_suffix),
+              ("发文字号", doc.doc_number), ("主送机关", doc.recipients)]
+    fields += [(f"正文第{i}段", p.text) for i, p in enumerate(doc.paragraphs, start=1)]
+    if doc.signature:
+        fields += [("署名", "、".join(doc.signature.organs)), ("成文日期", doc.signature.date_text)]
+    if doc.colophon:
+        fields += [("印发机关", doc.colophon.printed_by), ("印发日期", doc.colophon.print_date_text),
+                   ("抄送", doc.colophon.cc)]
+    owner = doc.issued.attachments if doc.issued else doc.attachments
+    if doc.issued:
+        short = doc.issued.title[:12]
+        fields += [(f"《{short}》第{i}段", p.text) for i, p in enumerate(doc.issued.paragraphs, start=1)]
+    for att in owner:
+        if att.table is not None:
+            fields += [(f"{att.title}第{k}行", " ".join(r.cells)) for k, r in enumerate(att.table.rows, start=1)]
+        fields += [(att.title, p.text) for p in att.paragraphs]
+    return fields
+
+
 def check_notice(doc) -> list[Finding]:
     """Every check on a render-ready NoticeDocument."""
-    out = check_doc_number(doc.doc_number)
+    fields = _fields(doc)
+    out = check_placeholders(fields) + check_corruption(fields)
+    out += [f for f in check_doc_number(doc.doc_number) if not placeholders(doc.doc_number)]
     if doc.signature:
-        out += check_date(doc.signature.date_text)
+        out += check_date_year(doc.doc_number, doc.signature.date_text)
+        if not placeholders(doc.signature.date_text):
+            out += check_date(doc.signature.date_text)
         if not doc.signature.date_text:
             out.append(Finding("date_missing", "缺少成文日期。", "成文日期"))
-    if doc.colophon and doc.colophon.print_date_text:
+    if doc.colophon and doc.colophon.print_date_text and not placeholders(doc.colophon.print_date_text):
         out += check_date(doc.colophon.print_date_text, "印发日期")
     out += check_punctuation(doc.title, "标题")
     out += check_punctuation(doc.recipients, "主送机关")
@@ -127,4 +182,21 @@ def check_notice(doc) -> list[Finding]:
         out += check_headings([p.text for p in doc.issued.paragraphs])
         for i, p in enumerate(doc.issued.paragraphs, start=1):
             out += check_punctuation(p.text, f"《{doc.issued.title[:12]}》第{i}段")
+    return out
+
+
+def check_layout(layout) -> list[Finding]:
+    """On the laid-out pages: paragraphs whose last line holds a single character (孤字) the
+    typesetter could not pull back, and titles broken inside a word."""
+    from app.services.documents.typeset import is_lone_character
+    from app.services.documents.words import broken_inside_word
+
+    out = []
+    for page, line, _kind in layout.lines:
+        if line.last and is_lone_character(line.glyphs):
+            out.append(Finding("lone_character", f"段落末行只有“{line.text}”一个字（孤字），可调整文字避免。",
+                               f"第{page + 1}页"))
+    for lines in layout.header.get("titles", []):
+        for word in broken_inside_word(lines):
+            out.append(Finding("title_break", f"标题在词语“{word}”中间换行。", "／".join(lines)[:40]))
     return out

@@ -10,17 +10,22 @@ from datetime import date
 
 from app.services.dates import format_cn_date
 from app.services.dto import NodeDTO
+from app.services.text_quality import corruption, describe, placeholders
 
 NO_LEAD = "no_lead"
 UNIT_NOT_IN_REGISTRY = "unit_not_in_registry"
 DEADLINE_BEFORE_ISSUE = "deadline_before_issue"
 EMPTY_HEADING = "empty_heading"
+CORRUPTED = "corrupted"
+PLACEHOLDER = "placeholder"
 
 KIND_LABEL = {
     NO_LEAD: "缺牵头单位",
     UNIT_NOT_IN_REGISTRY: "单位不在名录",
     DEADLINE_BEFORE_ISSUE: "时限早于印发",
     EMPTY_HEADING: "标题为空",
+    CORRUPTED: "乱码",
+    PLACEHOLDER: "待填内容",
 }
 
 
@@ -37,7 +42,8 @@ def _path(node: NodeDTO, parents: list[NodeDTO]) -> str:
 
 def find_problems(roots: list[NodeDTO], active_unit_ids: Iterable[int], issue_date: date | None) -> list[Problem]:
     """Tasks without a lead unit; assigned units that are not (or no longer) in the active registry;
-    deadlines before the issue date; headings left empty."""
+    deadlines before the issue date; headings left empty; corrupted text (as an imported source
+    had it) and placeholders left to fill in (the format checker's text checks)."""
     active = set(active_unit_ids)
     out: list[Problem] = []
 
@@ -52,6 +58,12 @@ def find_problems(roots: list[NodeDTO], active_unit_ids: Iterable[int], issue_da
                 if a.unit_id not in active:
                     out.append(Problem(n.id, UNIT_NOT_IN_REGISTRY,
                                        f"{where}{_short(n)} 的单位“{a.unit_name}”不在现行单位名录中（已停用）"))
+            text = "\n".join([n.heading, n.text, n.measures, *(a.unit_name for a in n.assignments)])
+            found = corruption(text)
+            if found:
+                out.append(Problem(n.id, CORRUPTED, f"{where}{_short(n)} {describe(found)}，请对照原件改正"))
+            for ph in dict.fromkeys(placeholders(text)):
+                out.append(Problem(n.id, PLACEHOLDER, f"{where}{_short(n)} 中的“{ph}”待填写"))
             if issue_date is not None and n.deadline is not None and n.deadline < issue_date:
                 out.append(Problem(n.id, DEADLINE_BEFORE_ISSUE,
                                    f"{where}{_short(n)} 的完成时限“{n.deadline_text or format_cn_date(n.deadline)}”"

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.context import AppContext
-from app.services.checks import check_notice
+from app.services.checks import check_layout, check_notice
 from app.services.documents.service import notice_pdf, table_xlsx, write_bytes
 from app.services.errors import ValidationError
 
@@ -49,7 +49,8 @@ def preview(ctx: AppContext, notice_id: int, mode: str) -> Preview:
     service = ctx.document_service()
     doc = service.notice_model(notice_id)
     pdf, layout = notice_pdf(doc, mode, service.fonts())
-    return Preview(pdf, len(layout.pages), [*(f.text() for f in check_notice(doc)), *_notes(layout)])
+    findings = [*check_notice(doc), *check_layout(layout)]
+    return Preview(pdf, len(layout.pages), [*(f.text() for f in findings), *_notes(layout)])
 
 
 def issued_table(ctx: AppContext, notice_id: int, kind: str = "division"):

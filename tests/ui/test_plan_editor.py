@@ -320,3 +320,15 @@ def test_unit_name_box_completes_from_the_registry_from_the_start(window):
     QApplication.sendEvent(picker.name_input, QFocusEvent(QEvent.Type.FocusIn))
     names = picker.name_input.completer().model().stringList()
     assert "县司法局" in names and "县公安局" in names
+
+
+def test_problems_panel_shows_corrupted_text_and_placeholders(window, ctx):
+    editor = window.plans_page.editor
+    node = editor.model.roots()[1].children[0]
+    ctx.services.plans.update_node(node.id, text="对？？？？领域开展检查，由【牵头单位】负责。")
+    window.plans_page.show_plan(editor.plan.id)
+    mine = [p for p in editor.problems.problems if p.node_id == node.id]
+    assert {p.kind for p in mine} == {"corrupted", "placeholder"}
+    shown = [editor.problems.list.item(i).text() for i in range(editor.problems.list.count())]
+    assert any(t.startswith("【乱码】") and "？？？？" in t for t in shown)
+    assert any(t.startswith("【待填内容】") and "【牵头单位】" in t for t in shown)

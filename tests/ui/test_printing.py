@@ -211,3 +211,38 @@ def test_print_without_a_notice_says_what_to_do(qtbot, empty_ctx):
     next(a for a in file_menu.actions() if a.text().startswith("打印公文")).trigger()
     assert w.stack.currentIndex() == 2 and "新建公文" in w.statusBar().currentMessage()
     w.close()
+
+
+def test_a_turned_table_page_prints_as_it_lies_on_the_paper(page, tmp_path):
+    """Table pages carry /Rotate 90 so they read upright on screen; on the sheet they must come out
+    as the page lies on the paper (its media box), not squeezed or cut off."""
+    pdf = document_output.preview(page.ctx, page.notice.id, "color").pdf
+    source = pypdfium2.PdfDocument(pdf)
+    turned = next(i for i in range(len(source)) if source[i].get_rotation() == 90)
+    source.close()
+    printer = new_printer("测试")
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "table.pdf"))
+    assert print_pdf(printer, pdf, pages=[turned + 1]) == 1
+    with pdfplumber.open(tmp_path / "table.pdf") as printed:
+        sheet = printed.pages[0]
+        (image,) = sheet.images
+        assert (round(image["width"]), round(image["height"])) == (round(A4[0]), round(A4[1]))
+    # pdfplumber reads the page as shown (turned, 842 wide); on the paper a shown point (x, y)
+    # lies at (y, 842 − x): the shown top is the paper's left edge, the binding side (§8)
+    with pdfplumber.open(io.BytesIO(pdf)) as src:
+        shown = src.pages[turned]
+        width, words = shown.width, shown.extract_words()
+    printed_doc = pypdfium2.PdfDocument(str(tmp_path / "table.pdf"))
+    image = printed_doc[0].render(scale=1).to_pil().convert("L")
+    printed_doc.close()
+
+    def inked(x: float, y: float) -> bool:
+        return min(image.getpixel((round(x) + dx, round(y) + dy)) for dx in range(-3, 4) for dy in range(-3, 4)) < 128
+
+    def centre(w) -> tuple[float, float]:
+        return (w["x0"] + w["x1"]) / 2, (w["top"] + w["bottom"]) / 2
+
+    right = sum(inked(y, width - x) for x, y in map(centre, words))
+    wrong = sum(inked(image.width - y, x) for x, y in map(centre, words))  # turned the other way
+    assert len(words) > 20 and right >= 0.8 * len(words) and wrong <= 0.5 * right

@@ -26,6 +26,7 @@ def test_selftest_on_a_fresh_database(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "[通过] 数据库" in out
     assert "[通过] 资源文件" in out
+    assert "[通过] 标题分词" in out  # the word segmenter is installed (and bundled)
     assert code == (0 if "[失败]" not in out else 1)
 
 

@@ -56,3 +56,16 @@ def test_demo_plan_is_clean_except_for_known_gaps(services, ctx):
     problems = find_problems(roots, active, issue_date=date(2026, 3, 20))
     assert all(p.kind != UNIT_NOT_IN_REGISTRY for p in problems)
     assert all(p.kind != EMPTY_HEADING for p in problems)
+
+
+def test_corrupted_text_and_placeholders_are_problems_of_their_node():
+    from app.services.plan_problems import CORRUPTED, KIND_LABEL, PLACEHOLDER
+
+    bad = node(31, "开展执法检查", "对??????领域开展检查", is_task=True, parent=3,
+               assignments=[AssignmentDTO(5, "【牵头单位】", "lead")])
+    roots = [node(3, "第三部分", children=[bad])]
+    assign_labels(roots)
+    problems = find_problems(roots, active_unit_ids={5}, issue_date=None)
+    assert kinds(problems) == [(31, CORRUPTED), (31, PLACEHOLDER)]
+    assert "？" in problems[0].message or "?" in problems[0].message
+    assert KIND_LABEL[CORRUPTED] == "乱码" and "【牵头单位】" in problems[1].message

@@ -36,7 +36,8 @@ def layout_notice(book: FontBook, doc: NoticeDocument) -> Layout:
     page.items += head.items
     flow.y = head.height
     warnings: list[str] = list(moved)
-    held = _paragraph_boxes(book, doc.paragraphs)
+    squeezed: dict[int, list[tuple[int, float]]] = {}
+    held = _paragraph_boxes(book, doc.paragraphs, squeezed)
     if not doc.issued and doc.attachments:
         held += blank(P.attach_note_blank_lines) + _attachment_note(book, doc.attachment_titles())
     sig_blanks = None
@@ -54,19 +55,23 @@ def layout_notice(book: FontBook, doc: NoticeDocument) -> Layout:
     if doc.issued:
         flow.new_page()
         flow.place(_title_boxes(book, doc.issued.title) + blank(1))
-        boxes = _paragraph_boxes(book, doc.issued.paragraphs)
+        boxes = _paragraph_boxes(book, doc.issued.paragraphs, squeezed)
         if doc.issued.attachments:
             boxes += blank(P.attach_note_blank_lines) + _attachment_note(book, doc.attachment_titles())
         flow.place(boxes)
         attachments = doc.issued.attachments
     for i, att in enumerate(attachments):
         _attachment_pages(book, flow, att, attachment_label(i, len(attachments)))
-    case, gap = _place_colophon(book, flow, doc.colophon) if doc.colophon else ("none", 0.0)
+    case = _place_colophon(book, flow, doc.colophon) if doc.colophon else "none"
+    titles = [[ln.text for ln in head.title_lines]]  # every title as broken, for the format checker
+    if doc.issued:
+        titles.append(_title_texts(book, doc.issued.title, mm(P.area_w_mm)))
+    titles += [_title_texts(book, a.title, mm(P.area_h_mm if a.table else P.area_w_mm)) for a in attachments]
     number_pages(book, flow.pages)
     _label_seals(book, flow.pages)
     return Layout(flow.pages, warnings=warnings, lines=flow.lines,
                   header={"boxes": head.boxes, "mark": head.mark, "colophon": case, "sig_blanks": sig_blanks,
-                          "colophon_gap": gap, "doc": doc,
+                          "doc": doc, "squeezed": squeezed, "titles": titles,
                           "title_lines": [ln.text for ln in head.title_lines]})
 
 
@@ -101,15 +106,26 @@ def _last_text_boxes(boxes: list[Box], n: int) -> int:
     return count
 
 
-def _paragraph_boxes(book: FontBook, paragraphs) -> list[Box]:
+def _paragraph_boxes(book: FontBook, paragraphs, squeezed: dict | None = None) -> list[Box]:
+    """Line boxes of body paragraphs; squeezed (id of a paragraph → [(character index, pt)])
+    collects the marks a paragraph squeezed to pull a lone last character back, for the .docx."""
     out: list[Box] = []
     for para in paragraphs:
-        out += text_boxes(book, paragraph_lines(book, para))
+        lines = paragraph_lines(book, para)
+        if squeezed is not None:
+            marks = [(i, g.squeeze) for i, g in enumerate(g for ln in lines for g in ln.glyphs) if g.squeeze]
+            if marks:
+                squeezed[id(para)] = marks
+        out += text_boxes(book, lines)
     return out
 
 
 def _attachment_note(book: FontBook, titles: list[str]) -> list[Box]:
     return text_boxes(book, hanging_lines(book, "附件：", titles, P.indent_chars * P.char_pitch_pt))
+
+
+def _title_texts(book: FontBook, title: str, width: float) -> list[str]:
+    return [ln.text for ln in balance_title(shape(book, [Run(title, "xbs")], P.title_size_pt), width)]
 
 
 def _title_boxes(book: FontBook, title: str) -> list[Box]:
@@ -156,9 +172,9 @@ def colophon_boxes(book: FontBook, col: Colophon) -> list[Box]:
     return boxes
 
 
-def _place_colophon(book: FontBook, flow: Flow, col: Colophon) -> tuple[str, float]:
+def _place_colophon(book: FontBook, flow: Flow, col: Colophon) -> str:
     """版记 on the type-area bottom of the last page, which must be even (§7.4.1, §6.2): where it
-    went (same | new | blank page) and the room left free above it on that page."""
+    went (same | new | blank page)."""
     boxes = colophon_boxes(book, col)
     height = sum(b.height for b in boxes) + mm(P.colophon_thick_mm)
     if height > mm(P.area_h_mm):
@@ -177,25 +193,24 @@ def _place_colophon(book: FontBook, flow: Flow, col: Colophon) -> tuple[str, flo
         flow.new_page("colophon")
         flow.pages[-1].numbered = False
         case = "blank"
-    top = mm(P.area_h_mm) - sum(b.height for b in boxes)
-    gap = top - flow.y
-    flow.y = top
+    flow.y = mm(P.area_h_mm) - sum(b.height for b in boxes)
     page = flow.pages[-1]
     for b in boxes:
         page.items += shift(b.items, flow.y)
         flow.y += b.height
-    return case, gap
+    return case
 
 
 def number_pages(book: FontBook, pages: list[Page]) -> None:
     """“— N —” in 4号 宋体, dash top 7 mm below the type area; odd right, even left, 1 char in."""
     size = P.page_no_size_pt
-    top = mm(P.area_h_mm) + mm(P.page_no_gap_mm)
-    width = mm(P.area_w_mm)
     for i, page in enumerate(pages, start=1):
         page.number = i
         if not page.numbered:
             continue
+        # a landscape sheet (a table on its own) has its number below its own type area
+        top = mm(P.area_w_mm if page.sheet_landscape else P.area_h_mm) + mm(P.page_no_gap_mm)
+        width = mm(P.area_h_mm if page.sheet_landscape else P.area_w_mm)
         text = f"{P.page_no_dash} {i} {P.page_no_dash}"
         line = break_lines(shape(book, [Run(text, "song")], size), 10 ** 6, align="left")[0]
         w = sum(g.adv for g in line.glyphs)

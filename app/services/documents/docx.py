@@ -1,12 +1,16 @@
 """The editable .docx of a notice: the same model and vertical sequence as the PDF, as styled
-paragraphs (WPS and Word safe). Header heights come from the PDF layout, so both break pages alike."""
+paragraphs (WPS and Word safe). Page 1's header heights come from the PDF layout; everything after
+it breaks pages by the word processor's own rules (new pages, sections, the 版记's even page)."""
 
 from __future__ import annotations
 
 from app.services.documents.compose import attachment_label
 from app.services.documents.docx_base import DocxBuilder, landscape_sect, portrait_sect
-from app.services.documents.docx_table import colophon_xml, table_xml
-from app.services.documents.docx_xml import br_run, ind, para, run, seal_anchor, spacer
+from app.services.documents.docx_colophon import colophon_xml
+from app.services.documents.docx_head import HeadWriter
+from app.services.documents.docx_package import DocxMeta
+from app.services.documents.docx_table import table_xml, title_xml
+from app.services.documents.docx_xml import blank_line, carrier, ind, para, run, seal_anchor
 from app.services.documents.flow import paragraph_lines
 from app.services.documents.fontbook import FontBook
 from app.services.documents.model import NoticeDocument, Paragraph, Run, Table
@@ -14,101 +18,30 @@ from app.services.documents.pages import Layout
 from app.services.documents.profile import PROFILE as P
 from app.services.documents.profile import mm, twips
 from app.services.documents.signature import SEAL_LABEL
-from app.services.documents.typeset import balance_title, shape
+from app.services.documents.typeset import shape
 
 LEVEL_STYLE = {0: "GWBody", 1: "GWH1", 2: "GWH2", 3: "GWH3", 4: "GWH4"}
 
 
 class NoticeDocx:
-    def __init__(self, doc: NoticeDocument, layout: Layout, book: FontBook, mode: str = "color"):
+    def __init__(self, doc: NoticeDocument, layout: Layout, book: FontBook, mode: str = "color",
+                 names: dict[str, str] | None = None):
         # the layout may have moved an over-long 主送 to the 版记: write what it laid out
         self.doc, self.layout, self.book, self.mode = layout.header.get("doc", doc), layout, book, mode
-        self.b = DocxBuilder()
+        organs = self.doc.signature.organs if self.doc.signature else self.doc.organs
+        meta = DocxMeta(title=self.doc.title, author="、".join(o for o in organs if o),
+                        subject=self.doc.issued.title if self.doc.issued else self.doc.title)
+        self.b = DocxBuilder(names, meta)
         self.pitch = P.line_pitch_twips
+        self.seal_count = 0
+        self.sections = 0  # closed so far
 
     def width_tw(self, text: str, role: str = "fang", size: float = 16.0, tracking: float = 0.0) -> int:
         return round(sum(g.adv for g in shape(self.book, [Run(text, role)], size, tracking)) * 20)
 
-    def title_lines(self, title: str, width: float | None = None) -> list[str]:
-        """The same balanced breaks as the PDF."""
-        glyphs = shape(self.book, [Run(title, "xbs")], P.title_size_pt)
-        return [ln.text for ln in balance_title(glyphs, width or mm(P.area_w_mm))]
-
     def blank(self, n: int = 1, **kw) -> None:
         for _ in range(n):
-            self.b.add(spacer(self.pitch, **kw))
-
-    # ---- 版头 ------------------------------------------------------------------------------
-    def head(self) -> None:
-        d, mark = self.doc, self.layout.header["mark"]
-        boxes = self.layout.header["boxes"]
-        red = {"red": True, "mode": self.mode}
-        tops = [(d.copy_no, "fang"), (d.secrecy, "hei"), (d.urgency, "hei")]
-        for text, role in [t for t in tops if t[0]]:
-            self.b.add(para(run(text, role), "GWPlain", line=self.pitch))
-        for what, h in boxes:
-            if what in ("spacer", "gridpad"):
-                self.b.add(spacer(h))
-            elif what == "mark":
-                self._mark(mark, h, red)
-            elif what == "blank":
-                self.blank(h // self.pitch)
-            elif what == "docno":
-                pass  # written once below, after the loop reaches it
-            elif what == "sepgap":
-                self._doc_number()
-                thick = next(t for w, t in boxes if w == "sep")
-                border = (f'<w:pBdr><w:bottom w:val="single" w:sz="{round(thick / 20 * 8)}" w:space="0" '
-                          f'w:color="{"E60000" if self.mode == "color" else "000000"}"/></w:pBdr>')
-                if self.mode == "overlay":
-                    self.b.add(spacer(h + thick))
-                else:
-                    self.b.add(spacer(h, extra=border))
-        self._title(d.title, self.layout.header["title_lines"])
-        if d.recipients:
-            self.blank(P.recipients_blank_lines)
-            self.b.add(para(run(d.recipients, tracking=P.docx_tracking_twips), "GWPlain", line=self.pitch,
-                            jc="both"))
-
-    def _mark(self, mark, h: int, red: dict) -> None:
-        hs = round(mark.hscale * 100)
-        if self.mode == "overlay":
-            self.b.add(spacer(h))
-            return
-        if not mark.joint:
-            text = mark.names[0] + mark.suffix
-            self.b.add(para(run(text, "xbs", mark.size, hscale=hs, **red), "GWMark", line=h, jc="center"))
-            return
-        line_h = round(mark.line_h * 20)
-        name_w = round(mark.name_width * 20)
-        suffix_w = self.width_tw(mark.suffix, "xbs", mark.size) * mark.hscale + round(mark.gap * 20)
-        names = "".join(para(run(n, "xbs", mark.size, hscale=hs, **red), "GWMark", line=line_h, jc="distribute")
-                        for n in mark.names)
-        suffix = para(run(mark.suffix, "xbs", mark.size, hscale=hs, **red), "GWMark", line=round(mark.size * 20),
-                      jc="right")
-        self.b.add(table_xml_joint(names, suffix, name_w, round(suffix_w), h))
-
-    def _doc_number(self) -> None:
-        d = self.doc
-        if not d.upward:
-            self.b.add(para(run(d.doc_number), "GWPlain", line=self.pitch, jc="center"))
-            return
-        one = round(P.char_pitch_pt * 20)
-        pairs = [d.signers[i:i + 2] for i in range(0, len(d.signers), 2)]
-        tab = f'<w:tabs><w:tab w:val="right" w:pos="{twips(mm(P.area_w_mm)) - one}"/></w:tabs>'
-        for i, pair in enumerate(pairs):
-            label = run("签发人：") if i == 0 else ""
-            names = run("　".join(pair), "kai")
-            if i < len(pairs) - 1:
-                self.b.add(para(label + names, "GWPlain", line=self.pitch, jc="right", ind=ind(right=one)))
-            else:
-                self.b.add(para(run(d.doc_number + "\t") + label + names, "GWPlain", line=self.pitch,
-                                ind=ind(left=one, left_chars=100), extra=tab))
-
-    def _title(self, title: str, lines: list[str], page_break: bool = False) -> None:
-        runs = br_run("xbs", P.title_size_pt).join(run(t, "xbs", P.title_size_pt) for t in lines)
-        self.b.add(para(runs or run(title, "xbs", P.title_size_pt), "GWTitle", line=self.pitch,
-                        page_break=page_break))
+            self.b.add(blank_line(**kw))
 
     # ---- 主体 ------------------------------------------------------------------------------
     def keep_last_with_signature(self) -> bool:
@@ -121,12 +54,31 @@ class NoticeDocx:
             return False
         return len(paragraph_lines(self.book, d.paragraphs[-1])) <= 4
 
+    def runs(self, p: Paragraph) -> str:
+        """The paragraph's runs; marks the PDF squeezed (to pull a lone last character back) get
+        the same narrower spacing, so the word processor breaks the lines alike."""
+        squeezed = dict(self.layout.header.get("squeezed", {}).get(id(p), []))
+        if not squeezed:
+            return "".join(run(r.text, r.role) for r in p.runs)
+        out, pos = [], 0
+        for r in p.runs:
+            plain = ""
+            for ch in r.text:
+                if pos in squeezed:
+                    out.append(run(plain, r.role))
+                    out.append(run(ch, r.role, tracking=P.docx_tracking_twips - round(squeezed[pos] * 20)))
+                    plain = ""
+                else:
+                    plain += ch
+                pos += 1
+            out.append(run(plain, r.role))
+        return "".join(out)
+
     def paragraphs(self, paras: list[Paragraph], keep_last: bool = False) -> None:
         for i, p in enumerate(paras):
-            runs = "".join(run(r.text, r.role) for r in p.runs)
+            runs = self.runs(p)
             keep = keep_last and i == len(paras) - 1
-            self.b.add(para(runs, LEVEL_STYLE.get(p.level, "GWBody"), keep_next=keep,
-                            extra='<w:widowControl/>' if keep else ""))
+            self.b.add(para(runs, LEVEL_STYLE.get(p.level, "GWBody"), keep_next=keep, widow=True if keep else None))
 
     def attachment_note(self, titles: list[str]) -> None:
         self.blank(P.attach_note_blank_lines)
@@ -147,7 +99,7 @@ class NoticeDocx:
         if path is None or self.mode != "color":
             return ""
         r_id, _image = self.b.doc.part.get_or_add_image(str(path))
-        self.seal_count = getattr(self, "seal_count", 0) + 1
+        self.seal_count += 1
         return seal_anchor(r_id, centre_twips, self.seal_count, SEAL_LABEL)
 
     def sig_blanks(self) -> int:
@@ -163,11 +115,11 @@ class NoticeDocx:
         one = round(P.char_pitch_pt * 20)
         date_w = self.width_tw(sig.date_text, tracking=P.tracking_pt)
         keep = {"keep_next": True}
+        width = twips(mm(P.area_w_mm))
+        self.blank(self.sig_blanks(), **keep)
         if sig.sealed:
-            self.blank(self.sig_blanks(), **keep)
             rows = [sig.organs[i:i + 2] for i in range(0, len(sig.organs), 2)]
             right_date = round(P.sealed_date_right_chars * one)
-            width = twips(mm(P.area_w_mm))
             centre = width - right_date - date_w // 2
             for r, row in enumerate(rows):
                 name = row[-1]
@@ -180,8 +132,7 @@ class NoticeDocx:
                     first_w = self.width_tw(row[0], tracking=P.tracking_pt)
                     half = width // 4 - first_w // 2
                     text = seals + run(row[0], tracking=tr) + run("\t") + run(name, tracking=tr)
-                    stop = twips(mm(P.area_w_mm)) - right
-                    tabs = f'<w:tabs><w:tab w:val="right" w:pos="{stop}"/></w:tabs>'
+                    tabs = f'<w:tabs><w:tab w:val="right" w:pos="{width - right}"/></w:tabs>'
                     self.b.add(para(text, "GWPlain", line=self.pitch, ind=ind(left=max(0, half)), extra=tabs,
                                     **keep))
                 else:
@@ -192,9 +143,7 @@ class NoticeDocx:
             self.b.add(para(run(sig.date_text, tracking=tr), "GWPlain", line=self.pitch, jc="right",
                             ind=ind(right=right_date, right_chars=round(P.sealed_date_right_chars * 100))))
         else:
-            self.blank(self.sig_blanks(), **keep)
             names_w = max((self.width_tw(n, tracking=P.tracking_pt) for n in sig.organs), default=0)
-            width = twips(mm(P.area_w_mm))
             name_x = width - 2 * one - names_w
             date_x = name_x + 2 * one
             if date_x + date_w > width - 2 * one:
@@ -210,7 +159,8 @@ class NoticeDocx:
     # ---- whole document --------------------------------------------------------------------
     def build(self) -> bytes:
         d = self.doc
-        self.head()
+        for xml in HeadWriter(d, self.layout, self.mode, self.width_tw).write():
+            self.b.add(xml)
         self.paragraphs(d.paragraphs, keep_last=self.keep_last_with_signature())
         if not d.issued and d.attachments:
             self.attachment_note(d.attachment_titles())
@@ -220,77 +170,77 @@ class NoticeDocx:
             self.b.add(para(run(d.note), "GWBody"))
         attachments = d.attachments
         if d.issued:
-            self._title(d.issued.title, self.title_lines(d.issued.title), page_break=True)
+            self.b.add(title_xml(self.book, d.issued.title, mm(P.area_w_mm), page_break=True))
             self.blank(1)
             self.paragraphs(d.issued.paragraphs)
             if d.issued.attachments:
                 self.attachment_note(d.attachment_titles())
             attachments = d.issued.attachments
-        landscape_open = False
+        landscape = False
         for i, att in enumerate(attachments):
             label = attachment_label(i, len(attachments))
             if att.table is not None:
-                self._end_section(portrait_sect(self.b.footers) if not landscape_open
-                                  else landscape_sect(self.b.footers))
+                self.end_section(landscape_sect(self.b.footers("landscape")) if landscape
+                                 else self.portrait_sect())
                 self._table_attachment(label, att.title, att.table)
-                landscape_open = True
+                landscape = True
                 continue
-            if landscape_open:
-                self._end_section(landscape_sect(self.b.footers))
-                landscape_open = False
+            if landscape:
+                self.end_section(landscape_sect(self.b.footers("landscape")))
+                landscape = False
             self.b.add(para(run(label, "hei"), "GWPlain", line=self.pitch, page_break=True))
             self.blank(P.attachment_title_line - 2)
-            self._title(att.title, self.title_lines(att.title))
+            self.b.add(title_xml(self.book, att.title, mm(P.area_w_mm)))
             self.blank(1)
             self.paragraphs(att.paragraphs)
-        return self._finish(landscape_open)
+        return self._finish(landscape)
+
+    def portrait_sect(self, **kw) -> str:
+        """The sections after the first leave out the line grid (see portrait_sect)."""
+        return portrait_sect(self.b.footers(), grid=self.sections == 0, **kw)
+
+    def end_section(self, sect: str) -> None:
+        """Closes the current section: its properties go into its last paragraph, or into a
+        carrier paragraph when it ends with a table."""
+        last = self.b.parts[-1] if self.b.parts else ""
+        if last.startswith("<w:p>") and "</w:pPr>" in last and "<w:sectPr>" not in last:
+            self.b.parts[-1] = last.replace("</w:pPr>", sect + "</w:pPr>", 1)
+        else:
+            self.b.add(carrier(sect=sect))
+        self.sections += 1
 
     def _table_attachment(self, label: str, title: str, table: Table) -> None:
         self.b.add(para(run(label, "hei"), "GWPlain", line=self.pitch))
         self.blank(P.attachment_title_line - 2)
-        self._title(title, self.title_lines(title, mm(P.area_h_mm)))
+        self.b.add(title_xml(self.book, title, mm(P.area_h_mm)))
         self.blank(1)
-        self.b.add(table_xml(table))
+        self.b.add(table_xml(self.book, table))
 
-    def _end_section(self, sect: str) -> None:
-        self.b.add(spacer(20, sect=sect))
-
-    def _finish(self, landscape_open: bool) -> bytes:
-        """版记 where the PDF put it: on this page, on a new even page, or after a blank page
-        (the blank page and the 版记 page then carry no page number, §7.5)."""
-        case = self.layout.header.get("colophon", "none")
+    def _finish(self, landscape: bool) -> bytes:
+        """版记 at the foot of the last page, which is even (§7.4.1): on the last page of 正文
+        where the PDF keeps it there, else in a final section that starts on an even page. The
+        blank page the word processor may add before it, and the 版记 page after such a blank
+        page, carry no number (§7.5)."""
         col = self.doc.colophon
-        gap = round(self.layout.header.get("colophon_gap", 0.0) * 20)
-        footers = self.b.footers
-        current = landscape_sect(footers) if landscape_open else portrait_sect(footers)
+        current = landscape_sect(self.b.footers("landscape")) if landscape else self.portrait_sect()
         if col is None:
             return self.b.save(current)
-        if landscape_open:
-            self._end_section(current)  # the next section starts on a new page
-            current = portrait_sect(footers)
-            if case == "new":
-                self.b.add(colophon_xml(self.book, col, False, gap))
-                return self.b.save(current)
-        if case == "blank":
-            if not landscape_open:
-                self._end_section(current)
-            self.b.add(spacer(20))
-            self.b.add(colophon_xml(self.book, col, True, gap))
-            return self.b.save(portrait_sect(self.b.empty_footers()))
-        self.b.add(colophon_xml(self.book, col, case == "new", gap))
-        return self.b.save(current)
+        case = self.layout.header.get("colophon", "new")
+        table = colophon_xml(self.book, col)
+        if case == "same" and not landscape:
+            self.b.add(table)
+            self.b.add(carrier())  # the floating table's anchor, on this page
+            return self.b.save(current)
+        self.end_section(current)
+        # the section's first paragraph takes its page break (a floating table cannot: LibreOffice
+        # would lose the break), the one after the table anchors it
+        self.b.add(para("", "GWPlain"))
+        self.b.add(table)
+        self.b.add(para("", "GWPlain"))
+        footers = self.b.footers("empty-tall" if case == "blank" else "numbers-tall")
+        return self.b.save(portrait_sect(footers, start="evenPage", grid=False))
 
 
-def table_xml_joint(names: str, suffix: str, name_w: int, suffix_w: int, height: int) -> str:
-    """联合行文: stacked organ names in one cell, “文件” vertically centred to their right."""
-    cell = ('<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>{body}</w:tc>')
-    return (f'<w:tbl><w:tblPr><w:tblW w:w="{name_w + suffix_w}" w:type="dxa"/><w:jc w:val="center"/>'
-            '<w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="0" w:type="dxa"/><w:right w:w="0" '
-            'w:type="dxa"/></w:tblCellMar></w:tblPr>'
-            f'<w:tblGrid><w:gridCol w:w="{name_w}"/><w:gridCol w:w="{suffix_w}"/></w:tblGrid>'
-            f'<w:tr><w:trPr><w:trHeight w:val="{height}" w:hRule="exact"/></w:trPr>'
-            + cell.format(w=name_w, body=names) + cell.format(w=suffix_w, body=suffix) + "</w:tr></w:tbl>")
-
-
-def notice_docx(doc: NoticeDocument, layout: Layout, book: FontBook, mode: str = "color") -> bytes:
-    return NoticeDocx(doc, layout, book, mode).build()
+def notice_docx(doc: NoticeDocument, layout: Layout, book: FontBook, mode: str = "color",
+                names: dict[str, str] | None = None) -> bytes:
+    return NoticeDocx(doc, layout, book, mode, names).build()

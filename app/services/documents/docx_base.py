@@ -1,171 +1,168 @@
-"""The .docx skeleton: styles without theme fonts, mirrored A4 sections on the 579-twip grid,
-odd/even footers “— PAGE —”, and body assembly from XML snippets (python-docx underneath)."""
+"""The .docx skeleton: mirrored A4 sections on the 579-twip grid, odd/even footers “— PAGE —”
+(also on landscape table pages, where they stand where portrait pages have them), and the body
+assembled from XML snippets into one document part (python-docx packages it)."""
 
 from __future__ import annotations
 
 import io
+import itertools
 
 from docx import Document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls, qn
 
-from app.services.documents.docx_xml import ind, para, rfonts, rpr, style_defs
+from app.services.documents.docx_package import DocxMeta, font_names, prepare_package, resolve_font_tokens
+from app.services.documents.docx_xml import ind, para, rpr
 from app.services.documents.profile import PROFILE as P
 from app.services.documents.profile import mm, twips
 
-# CT_Settings elements that follow w:mirrorMargins (the schema fixes their order)
-_AFTER_MIRROR = {
-    "alignBordersAndEdges", "bordersDoNotSurroundHeader", "bordersDoNotSurroundFooter", "gutterAtTop",
-    "hideSpellingErrors", "hideGrammaticalErrors", "activeWritingStyle", "proofState", "formsDesign",
-    "attachedTemplate", "linkStyles", "stylePaneFormatFilter", "stylePaneSortMethod", "documentType",
-    "mailMerge", "revisionView", "trackRevisions", "doNotTrackMoves", "doNotTrackFormatting",
-    "documentProtection", "autoFormatOverride", "styleLockTheme", "styleLockQFSet", "defaultTabStop",
-    "autoHyphenation", "consecutiveHyphenLimit", "hyphenationZone", "doNotHyphenateCaps", "showEnvelope",
-    "summaryLength", "clickAndTypeStyle", "defaultTableStyle", "evenAndOddHeaders", "bookFoldRevPrinting",
-    "bookFoldPrinting", "bookFoldPrintingSheets", "drawingGridHorizontalSpacing",
-    "drawingGridVerticalSpacing", "displayHorizontalDrawingGridEvery", "displayVerticalDrawingGridEvery",
-    "doNotUseMarginsForDrawingGridOrigin", "drawingGridHorizontalOrigin", "drawingGridVerticalOrigin",
-    "doNotShadeFormData", "noPunctuationKerning", "characterSpacingControl", "printTwoOnOne",
-    "strictFirstAndLastChars", "noLineBreaksAfter", "noLineBreaksBefore", "savePreviewPicture",
-    "doNotValidateAgainstSchema", "saveInvalidXml", "ignoreMixedContent", "alwaysShowPlaceholderText",
-    "doNotDemarcateInvalidXml", "saveXmlDataOnly", "useXSLTWhenSaving", "saveThroughXslt",
-    "showXMLTags", "alwaysMergeEmptyNamespace", "updateFields", "hdrShapeDefaults", "footnotePr",
-    "endnotePr", "compat", "docVars", "rsids", "mathPr", "attachedSchema", "themeFontLang",
-    "clrSchemeMapping", "doNotIncludeSubdocsInStats", "doNotAutoCompressPictures", "forceUpgrade",
-    "captions", "readModeInkLockDown", "smartTagType", "schemaLibrary", "shapeDefaults",
-    "doNotEmbedSmartTags", "decimalSymbol", "listSeparator",
+NAMESPACES = {
+    "w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+    "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+    "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
+    "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
+    "pic": "http://schemas.openxmlformats.org/drawingml/2006/picture",
+    "wps": "http://schemas.microsoft.com/office/word/2010/wordprocessingShape",
+    "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006",
+    "v": "urn:schemas-microsoft-com:vml",
+    "o": "urn:schemas-microsoft-com:office:office",
+    "w10": "urn:schemas-microsoft-com:office:word",
 }
-THEME_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
-NS = nsdecls("w", "r", "wp", "a", "pic")
+NS = " ".join(f'xmlns:{k}="{v}"' for k, v in NAMESPACES.items())
+FOOTER_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"
 
 
-def portrait_sect(footer_ids: tuple[str, str] | None, title_pg: bool = False) -> str:
+def _refs(footer_ids: tuple[str, str] | None) -> str:
+    if not footer_ids:
+        return ""
+    return (f'<w:footerReference w:type="default" r:id="{footer_ids[0]}"/>'
+            f'<w:footerReference w:type="even" r:id="{footer_ids[1]}"/>')
+
+
+def portrait_sect(footer_ids: tuple[str, str] | None, start: str = "nextPage", grid: bool = True) -> str:
+    """A4 portrait, the 28 × 22 grid. start="evenPage" begins the section on the next even page
+    (the word processor adds a blank page when needed); grid=False leaves out the line grid,
+    which LibreOffice would otherwise add above the first line of such a section."""
     top, inside = twips(mm(P.top_mm)), twips(mm(P.inside_mm))
     bottom, outside = twips(mm(P.bottom_mm)), twips(mm(P.outside_mm))
     # footer text top 7 mm below the type area; its 14 pt line grows upwards from the footer edge
     footer = twips(mm(P.bottom_mm - P.page_no_gap_mm)) - round(P.page_no_size_pt * 20)
-    refs = ""
-    if footer_ids:
-        refs = (f'<w:footerReference w:type="default" r:id="{footer_ids[0]}"/>'
-                f'<w:footerReference w:type="even" r:id="{footer_ids[1]}"/>')
-    return (f'<w:sectPr {NS}>{refs}<w:type w:val="nextPage"/>'
+    grid_xml = f'<w:docGrid w:type="lines" w:linePitch="{P.line_pitch_twips}"/>' if grid else ""
+    return (f'<w:sectPr>{_refs(footer_ids)}<w:type w:val="{start}"/>'
             f'<w:pgSz w:w="{twips(mm(P.page_w_mm))}" w:h="{twips(mm(P.page_h_mm))}"/>'
             f'<w:pgMar w:top="{top}" w:right="{outside}" w:bottom="{bottom}" w:left="{inside}" '
-            f'w:header="851" w:footer="{footer}" w:gutter="0"/>'
-            f'{"<w:titlePg/>" if title_pg else ""}'
-            f'<w:docGrid w:type="lines" w:linePitch="{P.line_pitch_twips}"/></w:sectPr>')
+            f'w:header="851" w:footer="{footer}" w:gutter="0"/>{grid_xml}</w:sectPr>')
 
 
 def landscape_sect(footer_ids: tuple[str, str] | None) -> str:
-    """A4 landscape with the same 225 × 156 mm type area (table pages)."""
-    refs = ""
-    if footer_ids:
-        refs = (f'<w:footerReference w:type="default" r:id="{footer_ids[0]}"/>'
-                f'<w:footerReference w:type="even" r:id="{footer_ids[1]}"/>')
-    top, bottom = twips(mm(P.inside_mm)), twips(mm(P.outside_mm))
-    left, right = twips(mm(P.bottom_mm)), twips(mm(P.top_mm))
-    return (f'<w:sectPr {NS}>{refs}<w:type w:val="nextPage"/>'
+    """A4 landscape with the same 225 × 156 mm type area (table pages). Word mirrors a landscape
+    page's left and right margins on even pages and cannot mirror top and bottom, so the margins
+    are symmetric, each within GB/T 9704's ±1 mm of the portrait page's."""
+    top, side = twips(mm(P.landscape_top_mm)), twips(mm(P.landscape_side_mm))
+    return (f'<w:sectPr>{_refs(footer_ids)}<w:type w:val="nextPage"/>'
             f'<w:pgSz w:w="{twips(mm(P.page_h_mm))}" w:h="{twips(mm(P.page_w_mm))}" w:orient="landscape"/>'
-            f'<w:pgMar w:top="{top}" w:right="{right}" w:bottom="{bottom}" w:left="{left}" '
-            f'w:header="567" w:footer="567" w:gutter="0"/>'
-            f'<w:docGrid w:type="lines" w:linePitch="{P.line_pitch_twips}"/></w:sectPr>')
+            f'<w:pgMar w:top="{top}" w:right="{side}" w:bottom="{top}" w:left="{side}" '
+            f'w:header="567" w:footer="567" w:gutter="0"/></w:sectPr>')
 
 
-def _footer_xml(even: bool, empty: bool = False) -> bytes:
+def page_field(size: float) -> str:
+    r = rpr("song", size, latin="song")
+    dash = P.page_no_dash
+    return (f'<w:r>{r}<w:t xml:space="preserve">{dash} </w:t></w:r>'
+            f'<w:r>{r}<w:fldChar w:fldCharType="begin"/></w:r>'
+            f'<w:r>{r}<w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>'
+            f'<w:r>{r}<w:fldChar w:fldCharType="separate"/></w:r>'
+            f'<w:r>{r}<w:t>1</w:t></w:r>'
+            f'<w:r>{r}<w:fldChar w:fldCharType="end"/></w:r>'
+            f'<w:r>{r}<w:t xml:space="preserve"> {dash}</w:t></w:r>')
+
+
+def _footer_xml(even: bool, kind: str) -> str:
+    """kind: numbers | empty | landscape, and numbers-tall | empty-tall for the 版记's section:
+    there the footer fills the bottom margin (space above the number), because LibreOffice takes
+    the bottom margin of a section begun on an even page to be the footer's distance and height
+    (Word places the number as usual: the space is above it)."""
     size = P.page_no_size_pt
     one = round(size * 20 * P.page_no_side_chars)
-    dash = P.page_no_dash
-    if empty:
-        body = para("", "GWFooter")
+    line = round(size * 20)
+    before = 0
+    if kind.endswith("-tall"):
+        kind = kind.removesuffix("-tall")
+        before = twips(mm(P.page_no_gap_mm)) - 10  # bottom margin − footer distance − the number's line
+    if kind == "empty":
+        body = para("", "GWFooter", line=line, before=before)
+    elif kind == "landscape":
+        body = para(landscape_number(even), "GWFooter")
     else:
-        r = rpr("song", size, latin="宋体")
-        field = (f'<w:r>{r}<w:t xml:space="preserve">{dash} </w:t></w:r>'
-                 f'<w:r>{r}<w:fldChar w:fldCharType="begin"/></w:r>'
-                 f'<w:r>{r}<w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>'
-                 f'<w:r>{r}<w:fldChar w:fldCharType="separate"/></w:r>'
-                 f'<w:r>{r}<w:t>1</w:t></w:r>'
-                 f'<w:r>{r}<w:fldChar w:fldCharType="end"/></w:r>'
-                 f'<w:r>{r}<w:t xml:space="preserve"> {dash}</w:t></w:r>')
         indent = ind(left=one, left_chars=100) if even else ind(right=one, right_chars=100)
-        body = para(field, "GWFooter", jc="left" if even else "right", ind=indent)
-    return f'<w:ftr {NS}>{body}</w:ftr>'.encode()
+        body = para(page_field(size), "GWFooter", jc="left" if even else "right", ind=indent, line=line, before=before)
+    return f'<w:ftr {NS}>{body}</w:ftr>'
+
+
+def landscape_number(even: bool) -> str:
+    """The page number of a landscape page where a portrait page has it (GB/T 9704 §8): the
+    landscape page is printed turned counter-clockwise (its top at the paper's left edge), so the
+    number stands at its left edge, read from top to bottom — bottom-left on odd pages, top-left
+    on even ones. A text box in the footer, its text turned 90° clockwise."""
+    size = P.page_no_size_pt
+    length = mm(40)  # room along the edge; the number is aligned to the end nearest the corner
+    # portrait em box of the number: top 7 mm below the type area (269 mm from the paper's top)
+    em_top = mm(P.top_mm + P.area_h_mm + P.page_no_gap_mm)
+    x = mm(P.page_h_mm) - em_top - size  # landscape: from the left edge to the em box's foot
+    one = size * P.page_no_side_chars
+    if even:  # portrait: left of the type area (切口 side on even pages), 1 char in
+        y, jc = mm(P.outside_mm) + one, "left"
+    else:  # portrait: right of the type area, 1 char in
+        y, jc = mm(P.page_w_mm - P.outside_mm) - one - length, "right"
+    emu = 12700
+    w, h = round(size * emu), round(length * emu)
+    content = para(page_field(size), "GWFooter", jc=jc, line=round(size * 20))
+    shape = (f'<wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="{3 if even else 2}" '
+             'behindDoc="0" locked="1" layoutInCell="0" allowOverlap="1"><wp:simplePos x="0" y="0"/>'
+             f'<wp:positionH relativeFrom="page"><wp:posOffset>{round(x * emu)}</wp:posOffset></wp:positionH>'
+             f'<wp:positionV relativeFrom="page"><wp:posOffset>{round(y * emu)}</wp:posOffset></wp:positionV>'
+             f'<wp:extent cx="{w}" cy="{h}"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/>'
+             f'<wp:docPr id="{901 if even else 900}" name="页码"/><a:graphic>'
+             '<a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
+             '<wps:wsp><wps:cNvSpPr txBox="1"/><wps:spPr><a:xfrm><a:off x="0" y="0"/>'
+             f'<a:ext cx="{w}" cy="{h}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/>'
+             f'<a:ln><a:noFill/></a:ln></wps:spPr><wps:txbx><w:txbxContent>{content}</w:txbxContent></wps:txbx>'
+             '<wps:bodyPr rot="0" vert="vert" wrap="none" lIns="0" tIns="0" rIns="0" bIns="0" anchor="ctr">'
+             '<a:noAutofit/></wps:bodyPr></wps:wsp></a:graphicData></a:graphic></wp:anchor>')
+    return f'<w:r><w:drawing>{shape}</w:drawing></w:r>'
 
 
 class DocxBuilder:
-    def __init__(self) -> None:
+    def __init__(self, names: dict[str, str] | None = None, meta: DocxMeta | None = None):
         self.doc = Document()
-        self.body = self.doc.element.body
-        for child in list(self.body):
-            self.body.remove(child)
+        self.names = font_names(names)
+        prepare_package(self.doc, self.names, meta or DocxMeta())
         self.parts: list[str] = []
-        self._setup_styles()
-        self._setup_settings()
-        self.footers = self._add_footers(False)
-        self.no_footers: tuple[str, str] | None = None
+        self._numbers = itertools.count(1)
+        self._pairs: dict[str, tuple[str, str]] = {}
 
-    # ---- document-wide -----------------------------------------------------------------
-    def _setup_styles(self) -> None:
-        styles = self.doc.styles.element
-        for el in styles.iter(qn("w:rFonts")):
-            for attr in THEME_ATTRS:
-                el.attrib.pop(qn(attr), None)
-        defaults = styles.find(qn("w:docDefaults"))
-        rpr_default = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
-        old = rpr_default.find(qn("w:rFonts"))
-        new = parse_xml(rfonts("fang").replace("<w:rFonts ", f"<w:rFonts {nsdecls('w')} ", 1))
-        if old is not None:
-            rpr_default.replace(old, new)
-        else:
-            rpr_default.insert(0, new)
-        for xml in style_defs():
-            styles.append(parse_xml(xml))
-        normal = self.doc.styles["Normal"].element
-        normal_rpr = normal.find(qn("w:rPr"))
-        if normal_rpr is None:
-            normal.append(parse_xml(f"<w:rPr {nsdecls('w')}>{rfonts('fang')}</w:rPr>"))
-        # Removing the theme part keeps Word and WPS from substituting 等线/Calibri.
-        for rel in list(self.doc.part.rels.values()):
-            if rel.reltype == RT.THEME:
-                self.doc.part.drop_rel(rel.rId)
+    def footers(self, kind: str = "numbers") -> tuple[str, str]:
+        """(odd, even) footer relationship ids of a kind (see _footer_xml)."""
+        if kind not in self._pairs:
+            ids = []
+            for even in (False, True):
+                blob = resolve_font_tokens(_footer_xml(even, kind), self.names).encode()
+                partname = PackURI(f"/word/footer{next(self._numbers)}.xml")
+                part = Part(partname, FOOTER_TYPE, blob, self.doc.part.package)
+                ids.append(self.doc.part.relate_to(part, RT.FOOTER))
+            self._pairs[kind] = (ids[0], ids[1])
+        return self._pairs[kind]
 
-    def _setup_settings(self) -> None:
-        self.doc.settings.odd_and_even_pages_header_footer = True  # w:evenAndOddHeaders, in place
-        settings = self.doc.settings.element
-        if settings.find(qn("w:mirrorMargins")) is None:
-            el = parse_xml(f"<w:mirrorMargins {nsdecls('w')}/>")
-            later = next((c for c in settings if c.tag.split("}")[-1] in _AFTER_MIRROR), None)
-            if later is not None:
-                later.addprevious(el)
-            else:
-                settings.append(el)
-
-    def _add_footers(self, empty: bool) -> tuple[str, str]:
-        ids = []
-        for even in (False, True):
-            n = len(self.doc.part.package.parts) + 1
-            partname = PackURI(f"/word/footer{n}{'e' if empty else ''}.xml")
-            part = Part(partname, "application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml",
-                        _footer_xml(even, empty), self.doc.part.package)
-            ids.append(self.doc.part.relate_to(part, RT.FOOTER))
-        return ids[0], ids[1]
-
-    def empty_footers(self) -> tuple[str, str]:
-        if self.no_footers is None:
-            self.no_footers = self._add_footers(True)
-        return self.no_footers
-
-    # ---- body ----------------------------------------------------------------------------
     def add(self, xml: str) -> None:
         self.parts.append(xml)
 
     def save(self, final_sect: str) -> bytes:
-        body_xml = "".join(self.parts) + final_sect
-        wrapper = parse_xml(f"<w:body {NS}>{body_xml}</w:body>")
-        for child in list(wrapper):
-            self.body.append(child)
+        """The body as one document part, parsed once (moving thousands of parsed elements into
+        python-docx's template document costs time that grows with the square of its size)."""
+        body = resolve_font_tokens("".join(self.parts) + final_sect, self.names)
+        self.doc.part._element = parse_xml(f'<w:document {NS}><w:body>{body}</w:body></w:document>')
         buf = io.BytesIO()
         self.doc.save(buf)
         return buf.getvalue()

@@ -16,6 +16,10 @@ FAMILIES = {
     "kai": ("楷体_GB2312", "KaiTi_GB2312", "楷体", "KaiTi", "华文楷体", "STKaiti"),
     "song": ("宋体", "SimSun"),
 }
+# The Chinese name Word and WPS show for a family read under its English name.
+CHINESE_NAME = {"FZXiaoBiaoSong-B05S": "方正小标宋简体", "FZXiaoBiaoSong-B05": "方正小标宋_GBK", "STZhongsong": "华文中宋",
+                "FangSong_GB2312": "仿宋_GB2312", "FangSong": "仿宋", "STFangsong": "华文仿宋", "SimHei": "黑体",
+                "KaiTi_GB2312": "楷体_GB2312", "KaiTi": "楷体", "STKaiti": "华文楷体", "SimSun": "宋体"}
 # Only files whose names hint at one of these families are opened.
 HINTS = ("fz", "方正", "xbs", "小标宋", "gb2312", "仿宋", "楷体", "黑体", "宋体", "fang", "kai", "hei", "song",
          "zhongs")
@@ -76,3 +80,18 @@ def find_by_family(files: list[Path], role: str) -> tuple[Path, str] | None:
         if name in found:
             return found[name], name
     return None
+
+
+def office_name(path: Path, index: int, family: str, role: str) -> str:
+    """The name to write into a .docx for a font file: its Chinese family name when it is one of
+    the role's known families, else any Chinese name it carries, else the family as read."""
+    if family in FAMILIES[role]:
+        return CHINESE_NAME.get(family, family)
+    names = family_names(path, index)
+    for wanted in FAMILIES[role]:
+        if wanted in names:
+            return CHINESE_NAME.get(wanted, wanted)
+    chinese = sorted(n for n in names if any("\u4e00" <= c <= "\u9fff" for c in n))
+    if chinese:
+        return chinese[0]
+    return CHINESE_NAME.get(family, family) if family in CHINESE_NAME else (min(names, key=len) if names else family)

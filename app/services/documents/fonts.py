@@ -14,13 +14,16 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from app.services.documents.fontnames import find_by_family, table_directory
+from app.services.documents.fontnames import find_by_family, office_name, table_directory
 from app.services.errors import DomainError
 
 ROLES = ("xbs", "fang", "hei", "kai", "song")
 ROLE_LABEL = {"xbs": "小标宋", "fang": "仿宋", "hei": "黑体", "kai": "楷体", "song": "宋体"}
-# Names written into .docx (w:eastAsia): the fonts a Windows office PC has.
+# The fonts GB/T 9704 practice names (used in messages about what is missing).
 DOCX_NAME = {"xbs": "方正小标宋简体", "fang": "仿宋_GB2312", "hei": "黑体", "kai": "楷体_GB2312", "song": "宋体"}
+# What a stock Windows 10/11 PC has: 仿宋 (simfang.ttf) and 楷体 (simkai.ttf); the _GB2312 fonts come
+# only with older systems or font packs. 方正小标宋 is never stock, but offices install it.
+STOCK_OFFICE_NAME = {"xbs": "方正小标宋简体", "fang": "仿宋", "hei": "黑体", "kai": "楷体", "song": "宋体"}
 LATIN_DOCX_NAME = "Times New Roman"
 
 # (file name, face index, family) — Windows first, then bundled, then Debian's free fonts.
@@ -203,3 +206,15 @@ def resolve_fonts(resources: Path | None = None, configured: dict[str, str] | No
             subs.append(Substitution(role, DOCX_NAME[role], chain[0].family))
         chains[role] = chain
     return FontChoice(chains, subs)
+
+
+def office_font_names(choice: FontChoice) -> dict[str, str]:
+    """The font names a .docx or .xlsx asks for, per role: the Windows font this PC renders with
+    (仿宋_GB2312 where installed, else 仿宋 …), or the family of the file chosen in 设置; on a PC
+    without them, the names a stock Windows PC has."""
+    names = {}
+    for role in ROLES:
+        ff = choice.primary(role)
+        name = office_name(ff.path, ff.index, ff.family, role) if ff.source in ("windows", "config") else ""
+        names[role] = name or STOCK_OFFICE_NAME[role]
+    return names

@@ -156,10 +156,10 @@ def compose_head(book: FontBook, doc: NoticeDocument) -> Head:
         head.items += line_items(book, line, y, pitch)
         head.boxes.append(("title", pitch_tw))
         y += pitch
-    # 主送: one blank line below the title, flush left (§7.3.2)
+    # 主送: one blank line below the title, flush left (§7.3.2); without 主送 the blank line stays
+    head.boxes.append(("blank", pitch_tw * P.recipients_blank_lines))
+    y += pitch * P.recipients_blank_lines
     if doc.recipients:
-        head.boxes.append(("blank", pitch_tw * P.recipients_blank_lines))
-        y += pitch * P.recipients_blank_lines
         grid = P.tracking_pt
         head.recipient_lines = break_lines(shape(book, [Run(doc.recipients)], P.body_size_pt, grid), width,
                                            align="justify")

@@ -47,7 +47,8 @@ class ImageItem:
 class Page:
     items: list = field(default_factory=list)
     footer: list = field(default_factory=list)  # page number etc., always in portrait coordinates
-    landscape: bool = False
+    landscape: bool = False  # a 横排表格 page: landscape content (drawn turned on portrait paper)
+    sheet_landscape: bool = False  # a table on its own: the paper itself is landscape
     numbered: bool = True
     kind: str = "body"  # body | blank | colophon | table
     body_lines: int = 0  # grid lines of flowing text placed on this page

@@ -1,7 +1,10 @@
-"""Paints a Layout with reportlab: A4 portrait, mirrored margins for duplex, rotated table pages.
+"""Paints a Layout with reportlab: A4 portrait, mirrored margins for duplex, rotated table pages
+(which carry /Rotate 90 so that viewers show them upright; printing fits them back onto portrait
+paper), landscape sheets for a table on its own.
 
 Print modes: color (red parts red), overlay (套红: red parts left out, every position unchanged),
-mono (red parts in black; seal images left out)."""
+mono (red parts in black; seal images left out). The document information names the title, the
+issuer and the issued document; no font is referenced that is not embedded and used."""
 
 from __future__ import annotations
 
@@ -13,6 +16,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
+from app import APP_NAME, __version__
 from app.services.documents.model import PRINT_MODES
 from app.services.documents.pages import ImageItem, Layout, Page, RectItem, TextItem
 from app.services.documents.profile import PROFILE as P
@@ -27,14 +31,18 @@ def area_left(number: int) -> float:
     return mm(P.inside_mm) if number % 2 else mm(P.outside_mm)
 
 
-def render_pdf(layout: Layout, mode: str = "color", title: str = "", author: str = "") -> bytes:
+def render_pdf(layout: Layout, mode: str = "color", title: str = "", author: str = "", subject: str = "") -> bytes:
     if mode not in PRINT_MODES:
         raise ValueError(mode)
     buf = io.BytesIO()
-    c = Canvas(buf, pagesize=(PAGE_W, PAGE_H), pageCompression=1, invariant=1)
+    # a TrueType initial font: reportlab would otherwise name Helvetica on every page, unembedded
+    first = next((it.font for pg in layout.pages for it in pg.items + pg.footer if isinstance(it, TextItem)), None)
+    c = Canvas(buf, pagesize=(PAGE_W, PAGE_H), pageCompression=1, initialFontName=first, lang="zh-CN")
     c.setTitle(title)
     c.setAuthor(author)
-    c.setCreator("法治工作台")
+    c.setSubject(subject)
+    c.setCreator(APP_NAME)
+    c.setProducer(f"{APP_NAME} {__version__}（reportlab）")
     images: dict[Path, ImageReader] = {}
     for page in layout.pages:
         _paint_page(c, page, mode, images)
@@ -44,6 +52,16 @@ def render_pdf(layout: Layout, mode: str = "color", title: str = "", author: str
 
 
 def _paint_page(c: Canvas, page: Page, mode: str, images: dict) -> None:
+    if page.sheet_landscape:
+        c.setPageSize((PAGE_H, PAGE_W))
+        c.setPageRotation(0)
+        x0, top = mm(P.landscape_side_mm), PAGE_W - mm(P.landscape_top_mm)
+        _paint_items(c, page.items, x0, top, mode, images)
+        _paint_items(c, page.footer, x0, top, mode, images)
+        return
+    # reportlab swaps the MediaBox of a rotated page: give it the turned size so the paper stays portrait
+    c.setPageSize((PAGE_H, PAGE_W) if page.landscape else (PAGE_W, PAGE_H))
+    c.setPageRotation(90 if page.landscape else 0)
     x0 = area_left(page.number or 1)
     top = PAGE_H - mm(P.top_mm)
     c.saveState()

@@ -112,6 +112,17 @@ class GBT9704:
         return self.page_w_mm - self.inside_mm - self.area_w_mm  # 26 mm
 
     @property
+    def landscape_top_mm(self) -> float:
+        """Top and bottom margin of a landscape page in Word or on its own (27 mm): Word mirrors
+        only left and right, so both sides get the mean of 订口 and 切口, within their ±1 mm."""
+        return (self.inside_mm + self.outside_mm) / 2
+
+    @property
+    def landscape_side_mm(self) -> float:
+        """Left and right margin of a landscape page (36 mm): the mean of 天头 and the bottom."""
+        return (self.top_mm + self.bottom_mm) / 2
+
+    @property
     def line_pitch_pt(self) -> float:
         return self.line_pitch_twips * TWIP  # 28.95 pt
 

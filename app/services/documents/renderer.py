@@ -88,7 +88,7 @@ class DocumentService:
         if docx is not None:
             result.written.append(write_bytes(docx, table_docx(table, check_mode(mode), self.fonts())))
         if xlsx is not None:
-            result.written.append(write_bytes(xlsx, table_xlsx(table)))
+            result.written.append(write_bytes(xlsx, table_xlsx(table, self.fonts())))
         return result
 
 

@@ -11,9 +11,10 @@ from datetime import date
 from app.services.dates import format_cn_date
 from app.services.documents.builder import node_paragraphs, text_paragraphs
 from app.services.documents.docx_base import DocxBuilder, portrait_sect
+from app.services.documents.docx_package import DocxMeta
 from app.services.documents.docx_xml import br_run, para, run, spacer
 from app.services.documents.fontbook import FontBook
-from app.services.documents.fonts import FontChoice
+from app.services.documents.fonts import FontChoice, office_font_names
 from app.services.documents.model import Paragraph, Run
 from app.services.documents.profile import PROFILE as P
 from app.services.documents.profile import mm
@@ -51,7 +52,8 @@ def review_paragraphs(plan: PlanDTO, roots: list[NodeDTO]) -> list[Paragraph]:
 
 def review_docx(plan: PlanDTO, roots: list[NodeDTO], choice: FontChoice, today: date | None = None) -> bytes:
     book = FontBook(choice)
-    b = DocxBuilder()
+    b = DocxBuilder(office_font_names(choice), DocxMeta(title=plan.title, author=plan.issuer_text or "",
+                                                       subject=f"{plan.title}（审阅稿）"))
     pitch = P.line_pitch_twips
     lines = [ln.text for ln in balance_title(shape(book, [Run(plan.title, "xbs")], P.title_size_pt),
                                               mm(P.area_w_mm))]
@@ -62,4 +64,4 @@ def review_docx(plan: PlanDTO, roots: list[NodeDTO], choice: FontChoice, today: 
     b.add(spacer(pitch))
     for p in review_paragraphs(plan, roots):
         b.add(para("".join(run(r.text, r.role) for r in p.runs), LEVEL_STYLE.get(p.level, "GWBody")))
-    return b.save(portrait_sect(b.footers))
+    return b.save(portrait_sect(b.footers()))

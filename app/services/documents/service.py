@@ -12,7 +12,7 @@ from pathlib import Path
 
 from app.services.documents.compose import layout_notice
 from app.services.documents.fontbook import FontBook
-from app.services.documents.fonts import FontChoice, resolve_fonts
+from app.services.documents.fonts import FontChoice, office_font_names, resolve_fonts
 from app.services.documents.model import PRINT_MODES, NoticeDocument, Table
 from app.services.documents.pages import Layout
 from app.services.documents.pdf import render_pdf
@@ -55,6 +55,8 @@ def layout_table(table: Table, choice: FontChoice | None = None) -> tuple[Layout
     from app.services.documents.compose import number_pages
 
     pages = table_pages(book, table, "", table.title)
+    for page in pages:  # on its own, a table is printed on landscape paper
+        page.sheet_landscape = True
     number_pages(book, pages)
     layout = Layout(pages)
     layout.substitutions = book.report()
@@ -63,12 +65,12 @@ def layout_table(table: Table, choice: FontChoice | None = None) -> tuple[Layout
 
 def notice_pdf(doc: NoticeDocument, mode: str = "color", choice: FontChoice | None = None) -> tuple[bytes, Layout]:
     layout, _book = layout_document(doc, choice)
-    return render_pdf(layout, check_mode(mode), title=doc.title), layout
+    return render_pdf(layout, check_mode(mode), **pdf_info(doc)), layout
 
 
 def table_pdf(table: Table, mode: str = "color", choice: FontChoice | None = None) -> tuple[bytes, Layout]:
     layout, _book = layout_table(table, choice)
-    return render_pdf(layout, check_mode(mode), title=table.title), layout
+    return render_pdf(layout, check_mode(mode), title=table.title, subject=table.title), layout
 
 
 def notice_files(doc: NoticeDocument, mode: str = "color", choice: FontChoice | None = None,
@@ -78,8 +80,8 @@ def notice_files(doc: NoticeDocument, mode: str = "color", choice: FontChoice | 
 
     layout, book = layout_document(doc, choice)
     check_mode(mode)
-    pdf_bytes = render_pdf(layout, mode, title=doc.title) if pdf else None
-    docx_bytes = notice_docx(doc, layout, book, mode) if docx else None
+    pdf_bytes = render_pdf(layout, mode, **pdf_info(doc)) if pdf else None
+    docx_bytes = notice_docx(doc, layout, book, mode, office_font_names(book.choice)) if docx else None
     return pdf_bytes, docx_bytes, layout
 
 
@@ -90,9 +92,16 @@ def notice_bundle(doc: NoticeDocument, choice: FontChoice | None = None) -> tupl
     layout, book = layout_document(doc, choice)
     files: dict[tuple[str, str], bytes] = {}
     for mode in PRINT_MODES:
-        files["pdf", mode] = render_pdf(layout, mode, title=doc.title)
-        files["docx", mode] = notice_docx(doc, layout, book, mode)
+        files["pdf", mode] = render_pdf(layout, mode, **pdf_info(doc))
+        files["docx", mode] = notice_docx(doc, layout, book, mode, office_font_names(book.choice))
     return files, layout
+
+
+def pdf_info(doc: NoticeDocument) -> dict[str, str]:
+    """Document information: the title, the issuer as author, the issued document as subject."""
+    organs = doc.signature.organs if doc.signature else doc.organs
+    return {"title": doc.title, "author": "、".join(o for o in organs if o),
+            "subject": doc.issued.title if doc.issued else doc.title}
 
 
 def table_docx(table: Table, mode: str = "color", choice: FontChoice | None = None) -> bytes:
@@ -100,13 +109,14 @@ def table_docx(table: Table, mode: str = "color", choice: FontChoice | None = No
     from app.services.documents.docx_table import table_document
 
     check_mode(mode)
-    return table_document(FontBook(choice or font_choice()), table)
+    book = FontBook(choice or font_choice())
+    return table_document(book, table, office_font_names(book.choice))
 
 
-def table_xlsx(table: Table) -> bytes:
+def table_xlsx(table: Table, choice: FontChoice | None = None) -> bytes:
     from app.services.documents.xlsx import table_workbook
 
-    return table_workbook(table)
+    return table_workbook(table, office_font_names(choice or font_choice()))
 
 
 def write_bytes(path: Path, data: bytes) -> Path:

@@ -29,6 +29,7 @@ class Glyph:
     size: float
     adv: float  # advance in pt, tracking included
     role: str
+    squeeze: float = 0.0  # pt taken off a punctuation mark's blank half (标点挤压)
 
 
 @dataclass
@@ -53,6 +54,20 @@ class _Atom:
         return sum(g.adv for g in self.glyphs)
 
 
+# Space added between Chinese and Latin letters or digits, in em. GB/T 9704 and Word (with
+# w:autoSpaceDE/DN off, as the .docx asks) add none; LibreOffice adds 0.2 em whatever the file
+# says, and tests set this to lay a document out as LibreOffice does (docs/documents.md).
+ASIAN_LATIN_SPACE_EM = 0.0
+
+
+def _is_latin(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+def _is_han(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff"
+
+
 def shape(book: FontBook, runs: list[Run], size: float, tracking: float = 0.0) -> list[Glyph]:
     out = []
     pick = book.pick_and_advance
@@ -61,6 +76,15 @@ def shape(book: FontBook, runs: list[Run], size: float, tracking: float = 0.0) -
         for ch in run.text:
             key, adv = pick(role, ch)
             out.append(Glyph(ch, key, size, adv * size + tracking, role))
+    return out
+
+
+def _asian_latin_space(glyphs: list[Glyph]) -> list[Glyph]:
+    """The glyphs with ASIAN_LATIN_SPACE_EM added where Chinese meets Latin letters or digits."""
+    out = [Glyph(g.ch, g.font, g.size, g.adv, g.role) for g in glyphs]
+    for a, b in itertools.pairwise(out):
+        if (_is_han(a.ch) and _is_latin(b.ch)) or (_is_latin(a.ch) and _is_han(b.ch)):
+            a.adv += ASIAN_LATIN_SPACE_EM * a.size
     return out
 
 
@@ -89,6 +113,8 @@ def atoms(glyphs: list[Glyph]) -> list[_Atom]:
 def break_lines(glyphs: list[Glyph], measure: float, first_indent: float = 0.0,
                 rest_indent: float = 0.0, align: str = "justify") -> list[Line]:
     """Breaks a paragraph into lines and places every glyph (x from the measure's left)."""
+    if ASIAN_LATIN_SPACE_EM:
+        glyphs = _asian_latin_space(glyphs)
     lines: list[tuple[list[Glyph], float, bool, bool]] = []  # glyphs, indent, adjusted, hanging
     cur: list[Glyph] = []
     indent = first_indent
@@ -126,11 +152,80 @@ def break_lines(glyphs: list[Glyph], measure: float, first_indent: float = 0.0,
             width += g.adv
     if cur or not lines:
         lines.append((cur, indent, False, False))
+    if align == "justify":
+        _pull_back_lone_character(lines, measure)
     out = []
     for i, (gl, ind, adjusted, hanging) in enumerate(lines):
         is_last = i == len(lines) - 1
         out.append(place(gl, measure, ind, align, is_last, hanging, adjusted))
     return out
+
+
+SQUEEZABLE = set("，。、；：？！）》”’】〕〉")  # marks whose right half is blank: squeezing keeps their ink in place
+SQUEEZE_MAX = 0.5  # em a mark may lose
+
+
+def is_lone_character(glyphs: list[Glyph]) -> bool:
+    """A 孤字 line: one character alone (with the marks that may not start a line after it)."""
+    chars = [g for g in glyphs if g.ch not in NO_START and not g.ch.isspace()]
+    return len(chars) == 1 and "\u3400" <= chars[0].ch <= "\u9fff"
+
+
+def _squeezable(glyphs: list[Glyph]) -> float:
+    return sum(g.size * SQUEEZE_MAX for g in glyphs if g.ch in SQUEEZABLE)
+
+
+def _squeeze(glyphs: list[Glyph], room: float) -> None:
+    """Takes what glyphs exceed room off their marks' blank halves, evenly."""
+    need = sum(g.adv for g in glyphs) - room
+    marks = [g for g in glyphs if g.ch in SQUEEZABLE]
+    if need <= 0 or not marks:
+        return
+    share = min(need / len(marks) + EPS / len(marks), marks[0].size * SQUEEZE_MAX)
+    for g in marks:
+        g.squeeze = share
+        g.adv -= share
+
+
+def _tight(lines: list[tuple], measure: float) -> list[tuple] | None:
+    """The glyphs of these lines set again, one line fewer, each line taking what its marks can
+    make room for; None when they do not fit."""
+    ats = atoms([g for gl, *_ in lines for g in gl])
+    out, i = [], 0
+    for _gl, indent, _adjusted, _hanging in lines[:-1]:
+        room = measure - indent
+        cur: list[Glyph] = []
+        while i < len(ats):
+            cand = cur + ats[i].glyphs
+            if sum(g.adv for g in cand) - _squeezable(cand) > room + EPS:
+                break
+            cur = cand
+            i += 1
+        if not cur:
+            return None
+        out.append((cur, indent, room))
+    if i < len(ats):
+        return None
+    for cur, _indent, room in out:
+        _squeeze(cur, room)
+    return [(cur, indent, False, False) for cur, indent, _room in out]
+
+
+def _pull_back_lone_character(lines: list[tuple], measure: float) -> None:
+    """A paragraph ending in a 孤字 line: squeeze the blank halves of the marks on the lines above
+    (as professional Chinese typesetting does, never past the type area: one, then two, then
+    three lines) until the lone character and its marks fit; when they cannot, leave it."""
+    if len(lines) < 2 or not is_lone_character(lines[-1][0]) or any(h for *_x, h in lines[-4:]):
+        return
+    for k in (1, 2, 3):
+        if k >= len(lines):
+            return
+        tail = [([Glyph(g.ch, g.font, g.size, g.adv, g.role) for g in gl], ind, adj, h)
+                for gl, ind, adj, h in lines[-k - 1:]]
+        tight = _tight(tail, measure)
+        if tight is not None:
+            lines[-k - 1:] = tight
+            return
 
 
 def place(gl: list[Glyph], measure: float, indent: float, align: str, is_last: bool,
@@ -154,31 +249,38 @@ def place(gl: list[Glyph], measure: float, indent: float, align: str, is_last: b
 
 
 # ---- titles -------------------------------------------------------------------------------
-_WORDS = ("法治政府", "人民政府", "办公室", "工作要点", "实施方案", "工作方案", "重点任务", "分工方案",
-          "法治", "政府", "建设", "工作", "要点", "通知", "意见", "决定", "办法", "规定", "印发", "关于",
-          "转发", "批复", "报告", "管理", "年度", "任务", "分工", "方案", "规划", "计划", "纲要", "全面",
-          "推进", "加强", "深化", "依法", "行政", "示例")
+INSIDE_WORD = 1000.0  # a break inside a word: only when no line break between words fits
 
 
-def _break_cost(text: str, pos: int) -> float:
-    """Penalty for breaking text before index pos: inside a known word, or a weak spot."""
-    cost = 0.0
-    for w in _WORDS:
-        start = text.find(w, max(0, pos - len(w) + 1))
-        while start != -1 and start < pos:
-            if start < pos < start + len(w):
-                cost += 40
-            start = text.find(w, start + 1)
+def _break_cost(text: str, pos: int, between_words: set[int]) -> float:
+    """Penalty for breaking text before index pos: inside a word (prohibitive), or a weak spot."""
+    cost = 0.0 if pos in between_words else INSIDE_WORD
     before, after = text[pos - 1], text[pos]
-    if after in "的之和与及" or before in "的之和与及":
-        cost -= 5 if before == "的" else 0
+    if before.isspace() or after.isspace():
+        cost -= 10  # the source's own line break of a two-line title
+    if before == "的":
+        cost -= 5
     if before == "》" or after == "《":
         cost -= 8
     return cost
 
 
+def _trim(glyphs: list[Glyph]) -> list[Glyph]:
+    """A title line never starts or ends with a space."""
+    start, end = 0, len(glyphs)
+    while start < end and glyphs[start].ch.isspace():
+        start += 1
+    while end > start and glyphs[end - 1].ch.isspace():
+        end -= 1
+    return glyphs[start:end]
+
+
 def balance_title(glyphs: list[Glyph], measure: float) -> list[Line]:
-    """Centred title lines of similar length, broken at word boundaries (梯形或菱形)."""
+    """Centred title lines of similar length (梯形或菱形: the upper lines not shorter), broken only
+    between words (words.py) and never where a 禁则 rule forbids it."""
+    from app.services.documents.words import boundaries
+
+    glyphs = _trim(glyphs)
     ats = atoms(glyphs)
     total = sum(a.width for a in ats)
     text = "".join(g.ch for g in glyphs)
@@ -194,7 +296,8 @@ def balance_title(glyphs: list[Glyph], measure: float) -> list[Line]:
         acc += a.width
         bounds.append((pos, acc))
     width_at = dict(bounds)
-    cut_cost = {p: _break_cost(text, p) for p, _w in bounds}  # each break is priced once, not per candidate
+    between = boundaries(text)
+    cut_cost = {p: _break_cost(text, p, between) for p, _w in bounds}  # each break priced once
     best: tuple[float, list[int]] | None = None
 
     def search(start_i: int, start_w: float, cuts: list[int], lines_left: int) -> None:
@@ -225,4 +328,4 @@ def balance_title(glyphs: list[Glyph], measure: float) -> list[Line]:
     if best is None:
         return break_lines(glyphs, measure, align="center")
     cuts = [0, *best[1], len(glyphs)]
-    return [place(glyphs[a:b], measure, 0.0, "center", True) for a, b in itertools.pairwise(cuts)]
+    return [place(_trim(glyphs[a:b]), measure, 0.0, "center", True) for a, b in itertools.pairwise(cuts)]

@@ -25,6 +25,9 @@ ORGAN_END = re.compile(r"(?:政府|委员会|委|办公室|办公厅|厅|局|部
 _HEADER = re.compile(r"^\S{4,30}文件$")
 _ATTACH_MARK = re.compile(r"^附件\s*\d{0,2}$")
 _NOTE = re.compile(r"^[（(][^（）()]{2,60}[）)]$")  # （此件公开发布） （联系人：…，电话：…）
+# A sentence of a cover notice: it issues the document and asks for it to be carried out.
+NOTICE_BODY = re.compile(r"(?:印发|转发|印送)(?:给)?(?:你们|你单位|各单位)|请(?:结合实际[，,]?)?(?:认真)?(?:贯彻|遵照|抓好|组织实施)|"
+                         r"^现将《")
 
 
 def is_note_line(line: str) -> bool:
@@ -32,10 +35,38 @@ def is_note_line(line: str) -> bool:
     return bool(_NOTE.match(line)) and not re.match(r"^[（(]\s*\d{4}\s*[—\-–－~～至到]", line)
 
 
+_DOC_NUMBER_IN = re.compile(r"(?P<prefix>[\u4e00-\u9fffA-Za-z]{1,12})\s*[〔\[【(（［{]\s*\d{4}\s*[〕\]】)）］}]\s*第?\s*\d{1,5}\s*号")
+_KIND_WORDS = ("通知", "通报", "决定", "意见", "批复", "报告", "函")
+
+
 def _unquote(title: str) -> str:
-    """A web page may quote the title, or put the 文号 before it: "京政办发〔2016〕26号《…的通知》"."""
+    """A web page may quote the title, or put the 文号 before it: "京政办发〔2016〕26号《…的通知》";
+    inside such quotes the title's own 《》 became 〈〉, which are turned back."""
     m = re.search(r"《([^《》]*(?:关于|印发)[^《》]*)》$", title)
-    return m.group(1) if m else title
+    if not m:
+        return title
+    inner = m.group(1)
+    return inner.replace("〈", "《").replace("〉", "》") if "《" not in inner else inner
+
+
+def split_number_and_title(line: str) -> list[str]:
+    """Web mirrors print the 文号 on the title's line, before or after it ("X政办发〔2018〕12号《关于
+    印发〈…〉的通知》", "关于印发《…》的通知 X政办发〔2018〕12号"): the title and the 文号 as two
+    lines, so that each is read for what it is. Any other line comes back unchanged."""
+    m = _DOC_NUMBER_IN.search(line)
+    if not m:
+        return [line]
+    start = m.start()
+    prefix = m.group("prefix")
+    for kind in _KIND_WORDS:  # "…的通知X政办发〔…": the title's last word is not part of the 代字
+        if kind in prefix:
+            start = m.start() + prefix.rindex(kind) + len(kind)
+    number = line[start:m.end()].strip()
+    rest = (line[:start] + " " + line[m.end():]).strip()
+    title = _unquote(rest.strip(" 　"))
+    if rest and NOTICE_TITLE.search(title):
+        return [title, number]
+    return [line]
 
 
 def parse_cn_date_line(line: str) -> date | None:
@@ -84,7 +115,7 @@ def _doc_number(line: str, warnings: list[str]) -> str | None:
     return text
 
 
-def parse_cover(lines: list[str], metadata: dict[str, str] | None = None, source_name: str = "") -> Cover:
+def parse_cover(lines: list[str], metadata: dict[str, str] | None = None) -> Cover:
     metadata = metadata or {}
     warnings: list[str] = []
     # A web page often shows its title twice (page title, then article title): read it once.
@@ -148,6 +179,11 @@ def parse_cover(lines: list[str], metadata: dict[str, str] | None = None, source
         if end < n and is_note_line(lines[end]):
             notice.note = lines[end].replace("(", "（").replace(")", "）")
             end += 1
+    elif title_at is not None:  # no date: the notice's own sentences still belong to it
+        start = end
+        while end < n and NOTICE_BODY.search(lines[end]) and not DATE_LINE.match(lines[end]):
+            end += 1
+        notice.body = "\n".join(lines[start:end])
     if not found_any or (title_at is None and date_at is None and notice.doc_number is None):
         notice, end = None, i
     while end < n and _ATTACH_MARK.match(lines[end]):
@@ -158,7 +194,7 @@ def parse_cover(lines: list[str], metadata: dict[str, str] | None = None, source
         _complete_notice(notice, title, metadata, warnings)
     note = ""
     if not title:
-        title, note = _title_fallback(notice, source_name)
+        title, note = _title_fallback(notice, metadata)
     return Cover(notice, title, period, preamble, warnings, bool(note), note)
 
 
@@ -189,11 +225,15 @@ def _complete_notice(notice: NoticeFields, plan_title: str, metadata: dict[str, 
         warnings.append("通知中未找到成文日期。")
 
 
-def _title_fallback(notice: NoticeFields | None, source_name: str) -> tuple[str, str]:
-    """(title, warning): the title the notice issues, else the file name."""
-    if notice is not None:
-        m = re.search(r"[《〈]([^《》〈〉]{2,80})[》〉]", notice.title or notice.body)
+def _title_fallback(notice: NoticeFields | None, metadata: dict[str, str]) -> tuple[str, str]:
+    """(title, warning): the title the notice issues, else the web page's own title. Never the
+    file name (it says nothing about the document): without a title the result has none, and
+    saving or typesetting asks for one."""
+    for text in ((notice.title or notice.body) if notice else "", metadata.get("标题", "")):
+        m = re.search(r"[《〈]([^《》〈〉]{2,80})[》〉]", text)
         if m:
             return m.group(1), f"未找到文件标题，已取通知中的《{m.group(1)}》。"
-    stem = re.sub(r"\.[A-Za-z0-9]{1,5}$", "", source_name) or "导入的工作要点"
-    return stem, f"未找到文件标题，暂以文件名“{stem}”作标题，请修改。"
+    title = metadata.get("标题", "").strip()
+    if title and not NOTICE_TITLE.search(title):
+        return title, f"未找到文件标题，已取网页信息栏中的标题“{title}”。"
+    return "", "原文中找不到文件标题（通知中的《》、文件开头的标题或分工表的标题），请填写标题。"

@@ -10,7 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from app.services.importing.cover import NOTICE_TITLE, is_note_line, parse_cn_date_line, split_organs
+from app.services.importing.cover import (
+    NOTICE_TITLE,
+    is_note_line,
+    parse_cn_date_line,
+    split_number_and_title,
+    split_organs,
+)
 from app.services.importing.labels import parse_label
 from app.services.importing.model import Block, Table
 from app.services.importing.table_columns import find_header
@@ -85,8 +91,16 @@ def _flatten_layout_tables(blocks: list[Block]) -> list[Block]:
     return out
 
 
+def _split_title_lines(blocks: list[Block]) -> list[Block]:
+    """The first lines with the 文号 and the notice title on one line become two lines."""
+    out: list[Block] = []
+    for k, b in enumerate(blocks):
+        out.extend(split_number_and_title(b) if k < _SEARCH_TOP and isinstance(b, str) else [b])
+    return out
+
+
 def split_parts(blocks: list[Block]) -> Parts:
-    blocks = _flatten_layout_tables(blocks)
+    blocks = _split_title_lines(_flatten_layout_tables(blocks))
     span = _notice_span(blocks)
     if span is not None:
         after = _first_outline_block(blocks, span.end)

@@ -22,10 +22,11 @@ from app.services.importing.division_table import (
 from app.services.importing.document_parts import split_parts
 from app.services.importing.model import Outline, SourceDoc
 from app.services.importing.outline import build_outline
+from app.services.importing.quality import corruption_warnings
 from app.services.importing.readers import read_file
 from app.services.importing.result import ImportResult
 from app.services.importing.tasks import build_tasks, fill_texts, mark_tasks
-from app.services.importing.unit_markings import extract_markings
+from app.services.importing.unit_markings import extract_markings, lift_group_markings
 from app.services.importing.warning_log import WarningLog
 
 log = logging.getLogger(__name__)
@@ -92,7 +93,7 @@ def _analyse(doc: SourceDoc, steps: _Steps) -> ImportResult:
 
     steps.at(40, "识别通知与大纲")
     parts = split_parts(blocks)
-    cover = parse_cover(parts.head, cleaned.metadata, doc.name)
+    cover = parse_cover(parts.head, cleaned.metadata)
     if parts.notice_is_plan and cover.notice is not None and cover.title_guessed:
         cover.title, cover.title_guessed = cover.notice.title, False  # the notice is the document
         warnings.add("通知正文即为工作要点（没有另附文件），已按通知正文的编号条目导入。")
@@ -100,6 +101,7 @@ def _analyse(doc: SourceDoc, steps: _Steps) -> ImportResult:
     warnings.extend(outline_warnings)
 
     steps.at(60, "提取责任单位与完成时限")
+    lift_group_markings(outline)
     for item in outline.items():
         warnings.extend(extract_markings(item))
     table_title = _apply_tables(outline, warnings)
@@ -117,6 +119,7 @@ def _analyse(doc: SourceDoc, steps: _Steps) -> ImportResult:
     steps.at(80, "确定重点任务")
     fill_texts(outline)
     warnings.extend(mark_tasks(outline))
+    warnings.extend(corruption_warnings(outline, cover.notice, title))
     year = _plan_year(cover, title, cleaned.metadata, warnings)
     tasks = build_tasks(outline, year, annual=not cover.period)
     if year is None and any(t.deadline_text and t.deadline is None for t in tasks):

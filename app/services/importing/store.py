@@ -55,7 +55,7 @@ def store_import(session_factory: sessionmaker[Session], result: ImportResult, *
     keep_notice: store the cover notice in 公文 (its new issuers join the county's issuers). None
     decides by its issuers: kept when they are the county's own, never for a superior's document."""
     if not result.title.strip():
-        raise ValidationError("导入结果没有标题，无法保存。")
+        raise ValidationError("原文中找不到文件标题，无法保存：请在导入时填写标题，或在原文开头写上标题后重新导入。")
     choices = unit_choices or {}
     with session_scope(session_factory, immediate=True) as s:
         resolver = _UnitResolver(s, region_names, choices)

@@ -12,7 +12,7 @@ import re
 
 from app.services.importing.deadline_text import find_deadlines
 from app.services.importing.marking_words import LABEL_RE, LINE_RE, STRONG_LEAD_WORDS, role_of
-from app.services.importing.model import Item, Markings, UnitRef
+from app.services.importing.model import Item, Markings, Outline, UnitRef
 from app.services.importing.unit_names import SUPPORT_QUALIFIERS, UNIT_END, looks_like_unit, split_unit_names
 
 _OPEN = "（(【["
@@ -171,3 +171,30 @@ def extract_markings(item: Item) -> list[str]:
     item.markings.merge(marks)
     item.marked = bool(item.markings.units)
     return warnings
+
+
+_BRACKETED_LINE = re.compile(r"^[（(【\[].*[）)】\]]$")
+
+
+def _marks_itself(item: Item) -> bool:
+    return any(LABEL_RE.search(t) for t in (item.first_line, *item.lines))
+
+
+def lift_group_markings(outline: Outline) -> None:
+    """A marking on a line of its own in brackets after a group of sub-items ((1)…(4), then
+    "（责任单位：…）") belongs to the item above them, when none of the sub-items names units of
+    its own: the sub-items are that item's content, not tasks without units."""
+    for parent in list(outline.items()):
+        kids = parent.children
+        if len(kids) < 2:
+            continue
+        last = kids[-1]
+        tail: list[str] = []
+        while last.lines and LINE_RE.match(last.lines[-1]) and _BRACKETED_LINE.match(last.lines[-1].strip()):
+            tail.insert(0, last.lines.pop())
+        if not tail:
+            continue
+        if _marks_itself(parent) or any(_marks_itself(k) for k in kids) or any(k.children for k in kids):
+            last.lines += tail  # the sub-items carry markings (or deeper items): leave it where it is
+            continue
+        parent.lines += tail

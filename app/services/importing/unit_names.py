@@ -71,11 +71,29 @@ def strip_qualifier(name: str) -> tuple[str, str]:
     return name, "".join(notes)
 
 
+_AND = re.compile("以及|及")
+
+
+def split_and(name: str) -> list[str]:
+    """“市级各有关部门及各县市区政府” → two units: 及 (以及) separates two names each of which ends
+    like a unit and the first not inside brackets; never inside a name (“科学技术及信息化局”,
+    “县司法局及其派出机构”)."""
+    for m in _AND.finditer(name):
+        left, right = name[:m.start()], name[m.end():]
+        depth = sum(left.count(c) for c in _OPEN) - sum(left.count(c) for c in _CLOSE)
+        if depth or right.startswith("其") or len(left) < 2:
+            continue
+        if UNIT_END.search(left) and looks_like_unit(strip_qualifier(right)[0]):
+            return [left, *split_and(right)]
+    return [name]
+
+
 def split_unit_names(text: str) -> list[list[PrintedUnit]]:
-    """Comma groups (，；) of 、-separated units, qualifiers moved into notes."""
+    """Comma groups (，；) of 、-separated units (及 too, between two unit names), qualifiers moved
+    into notes."""
     groups = []
     for group_text in split_top(text, "，,；;"):
-        names = split_top(group_text, "、/")
+        names = [part for n in split_top(group_text, "、/") for part in split_and(n)]
         if len(names) == 1 and " " in names[0]:
             spaced = names[0].split()
             if all(UNIT_END.search(strip_qualifier(p)[0]) for p in spaced):

@@ -8,7 +8,7 @@ dialog are honoured; copies are painted here only where the printer cannot make 
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF
-from PySide6.QtGui import QPageSize, QPainter
+from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QTransform
 from PySide6.QtPrintSupport import QPrinter
 
 from app.services.errors import DomainError
@@ -60,6 +60,7 @@ def print_pdf(printer: QPrinter, pdf: bytes, control=None, pages: list[int] | No
         source.close()
         raise DomainError("无法连接打印机，请检查打印机是否开启并已联网；打印到文件时请检查文件位置是否可写。")
     res = printer.resolution()
+    paper = printer.pageLayout().fullRect(QPageLayout.Unit.Point)
     gray = printer.colorMode() == QPrinter.ColorMode.GrayScale
     try:
         for n, index in enumerate(order):
@@ -68,8 +69,13 @@ def print_pdf(printer: QPrinter, pdf: bytes, control=None, pages: list[int] | No
             if n:
                 printer.newPage()
             pt = source.point_size(index)
-            painter.drawImage(QRectF(0, 0, pt.width() / 72 * res, pt.height() / 72 * res),
-                              source.render(index, RENDER_DPI, gray))
+            image = source.render(index, RENDER_DPI, gray)
+            if (pt.width() > pt.height()) != (paper.width() > paper.height()):
+                # a page shown turned (a table page's /Rotate 90) goes onto the sheet as it lies on
+                # the paper: turned back a quarter counter-clockwise, its top at the binding side
+                image = image.transformed(QTransform().rotate(-90))
+                pt = pt.transposed()
+            painter.drawImage(QRectF(0, 0, pt.width() / 72 * res, pt.height() / 72 * res), image)
     except BaseException:
         printer.abort()  # a cancelled job sends nothing half-done
         raise

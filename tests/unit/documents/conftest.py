@@ -29,6 +29,18 @@ def mm_of(pt: float) -> float:
     return pt / MM
 
 
+def portrait_chars(page) -> list[dict]:
+    """A page's chars in the coordinates of the portrait paper. pdfplumber reports a page with
+    /Rotate 90 (a 横排表格 page, shown upright) as displayed; this turns them back."""
+    if page.rotation % 360 != 90:
+        return page.chars
+    w = page.width
+    # a glyph shown turned has its font size across the display, not down it
+    return [dict(c, x0=c["top"], x1=c["bottom"], top=w - c["x1"], bottom=w - c["x0"], upright=not c["upright"],
+                 size=c["size"] if c["upright"] else round(c["x1"] - c["x0"], 2))
+            for c in page.chars]
+
+
 @pytest.fixture(scope="session")
 def demo_ctx(tmp_path_factory):
     c = open_context(resolve_paths(tmp_path_factory.mktemp("demo") / "demo.sqlite3"), load_demo=True)

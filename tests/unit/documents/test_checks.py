@@ -74,3 +74,39 @@ def test_missing_date_is_flagged_and_still_renders(demo_doc):
     assert "date_missing" in codes(check_notice(doc))
     pdf, docx, layout = notice_files(doc)
     assert pdf.startswith(b"%PDF") and docx.startswith(b"PK") and layout.pages
+
+
+def test_placeholders_corruption_and_a_date_that_contradicts_the_number(demo_doc):
+    import copy
+
+    from app.services.text_quality import BLANK_DATE
+
+    doc = copy.deepcopy(demo_doc)
+    doc.doc_number = "示政办发〔2018〕3号"  # the demo is dated 2026
+    doc.paragraphs[0].runs[0] = type(doc.paragraphs[0].runs[0])("组织？？？？学习，é¦–é¡µ。")
+    doc.colophon.print_date_text = BLANK_DATE
+    found = check_notice(doc)
+    assert [(f.code, f.where) for f in found if f.code == "date_year"] == [("date_year", "成文日期")]
+    corrupted = [f for f in found if f.code == "corrupted"]
+    assert corrupted[0].where == "正文第1段" and "？？？？" in corrupted[0].message and "é¦–é¡µ" in corrupted[0].message
+    assert [(f.code, f.where) for f in found if f.code == "placeholder"] == [("placeholder", "印发日期")]
+    assert "date_format" not in codes(found)  # a blank date is a placeholder, not a malformed date
+    table = doc.issued.attachments[0].table
+    table.rows[1].cells[1] = "锟斤拷锟斤拷"
+    assert any(f.code == "corrupted" and "第2行" in f.where for f in check_notice(doc))
+
+
+def test_layout_checks_find_lone_characters_and_titles_broken_inside_words(demo_doc):
+    from app.services.checks import check_layout
+    from app.services.documents.pages import Layout
+    from app.services.documents.service import layout_document
+    from app.services.documents.typeset import Glyph, Line
+
+    layout, _book = layout_document(demo_doc)
+    assert check_layout(layout) == []
+    g = Glyph("府", "F", 16.0, 15.8, "fang")
+    fake = Layout([], lines=[(3, Line([g], [0.0], last=True), "body")],
+                  header={"titles": [["关于印发《示例县全面推进依法行政加", "快建设法治政府实施方案》的通知"]]})
+    found = check_layout(fake)
+    assert (found[0].code, found[0].where) == ("lone_character", "第4页")
+    assert found[1].code == "title_break" and "加快建设" in found[1].message

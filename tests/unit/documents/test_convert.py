@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import io
-from datetime import date
+import zipfile
 
 import openpyxl
 import pdfplumber
+import pytest
 
 from app.cli import main
+from app.services.checks import check_notice
 from app.services.documents.convert import convert_result, office_of
+from app.services.documents.profile import PROFILE as P
 from app.services.documents.service import notice_files
+from app.services.errors import ValidationError
 from app.services.importing import import_text
+from app.services.text_quality import BLANK_DATE, BLANK_DOC_NUMBER
 
 SOURCE = """关于印发《示范市2023年法治政府建设工作要点》的通知
 示政发〔2023〕7号
@@ -31,7 +36,7 @@ SOURCE = """关于印发《示范市2023年法治政府建设工作要点》的�
 
 def test_convert_keeps_the_source_and_lists_its_defaults():
     result = import_text(SOURCE, "示范.txt")
-    conv = convert_result(result, today=date(2024, 1, 2))
+    conv = convert_result(result)
     doc = conv.doc
     assert doc.doc_number == "示政发〔2023〕7号"
     assert doc.title == "关于印发《示范市2023年法治政府建设工作要点》的通知"
@@ -50,15 +55,41 @@ def test_convert_keeps_the_source_and_lists_its_defaults():
     assert any(pg.landscape for pg in layout.pages)
 
 
-def test_missing_cover_fields_get_stated_defaults():
+def test_missing_cover_fields_are_visible_placeholders_never_invented_values():
     body = SOURCE.split("示范市2023年法治政府建设工作要点\n", 2)[-1]
-    conv = convert_result(import_text("示范市2023年法治政府建设工作要点\n" + body, "无封面.txt"),
-                          today=date(2024, 1, 2))
+    conv = convert_result(import_text("示范市2023年法治政府建设工作要点\n" + body, "无封面.txt"))
     text = "；".join(conv.defaults)
     for field in ("发文机关", "发文字号", "成文日期", "主送机关", "正文"):
         assert field in text
-    assert conv.doc.signature.date_text == "2024年1月2日"
-    assert conv.doc.title == "关于印发《示范市2023年法治政府建设工作要点》的通知"
+    doc = conv.doc
+    assert doc.signature.date_text == BLANK_DATE and doc.colophon.print_date_text == BLANK_DATE  # not today
+    assert doc.organs == ["【发文机关】"] and doc.signature.organs == ["【发文机关】"]
+    assert doc.colophon.printed_by == "【印发机关】" and doc.doc_number == BLANK_DOC_NUMBER
+    assert doc.title == "关于印发《示范市2023年法治政府建设工作要点》的通知"
+    found = {(f.code, f.where) for f in check_notice(doc)}
+    for where in ("发文机关标志", "署名", "印发机关", "发文字号", "成文日期", "印发日期"):
+        assert ("placeholder", where) in found, where
+    pdf, docx, _layout = notice_files(doc)
+    with pdfplumber.open(io.BytesIO(pdf)) as p:
+        page = p.pages[0]
+        text = page.extract_text().replace(" ", "")
+        assert "【发文机关】文件" in text and "〔" in text and "〕" in text and "号" in text  # a visible 〔　〕号
+        # no 主送: the body still starts one blank line below the title (§7.3.2)
+        title_rows = sorted({round(c["top"], 1) for c in page.chars if c["size"] == 22})
+        rows = sorted({round(c["top"], 1) for c in page.chars if c["size"] == 16 and c["top"] > title_rows[-1]})
+        assert rows[0] - title_rows[-1] == pytest.approx(2 * P.line_pitch_pt + 3, abs=1.5)
+    assert b"highlight" in zipfile.ZipFile(io.BytesIO(docx)).read("word/document.xml")  # placeholders stand out
+
+
+def test_a_dated_number_without_a_date_gets_no_date_of_today():
+    conv = convert_result(import_text(SOURCE.replace("2023年4月3日\n", ""), "无日期.txt"))
+    assert conv.doc.doc_number == "示政发〔2023〕7号" and conv.doc.signature.date_text == BLANK_DATE
+    assert any("成文日期" in d and "留空" in d for d in conv.defaults)
+
+
+def test_a_document_without_any_title_is_refused():
+    with pytest.raises(ValidationError, match="找不到文件标题"):
+        convert_result(import_text("一、加强领导\n（一）压实责任。（牵头单位：县委办）", "去年的要点.txt"))
 
 
 def test_office_of():

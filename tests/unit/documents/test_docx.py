@@ -1,15 +1,11 @@
-"""The .docx: fonts on every run and style, the 579-twip grid, odd/even footers, fixed tables, and
-the same page count as the PDF when LibreOffice lays it out with the same fonts."""
+"""The .docx: fonts on every run and style, the 579-twip grid, odd/even footers, fixed tables, the
+schema's element order (its pagination in a word processor: test_docx_in_libreoffice.py)."""
 
 from __future__ import annotations
 
 import io
-import os
-import shutil
-import subprocess
 import zipfile
 
-import pdfplumber
 import pytest
 from lxml import etree
 
@@ -18,7 +14,6 @@ from app.services.documents.service import notice_files, table_docx
 from app.services.documents.tables import division_table
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
 
 
 @pytest.fixture(scope="module")
@@ -45,7 +40,8 @@ def test_every_run_and_style_names_east_asian_and_latin_fonts(files):
         count += 1
     assert count > 100
     east = {f.get(f"{W}eastAsia") for f in doc.iter(f"{W}rFonts")}
-    assert {"仿宋_GB2312", "黑体", "楷体_GB2312", "方正小标宋简体"} <= east
+    # no Windows fonts on the test machine: the names a stock Windows 10/11 PC has
+    assert east == {"仿宋", "黑体", "楷体", "方正小标宋简体"}
     styles = part(docx, "word/styles.xml")
     for st in styles.iter(f"{W}style"):
         if st.get(f"{W}styleId", "").startswith("GW"):
@@ -66,8 +62,8 @@ def test_body_style_is_exact_579_twips_with_2_char_indent(files):
     doc = part(files[1], "word/document.xml")
     used = [p.find(f"{W}pPr/{W}pStyle").get(f"{W}val") for p in doc.iter(f"{W}p")]
     assert used.count("GWBody") >= 4 and used.count("GWH2") >= 20 and "GWH1" in used and "GWH2" in used and "GWTitle" in used
-    sect = doc.find(f"{W}body/{W}sectPr")
-    assert sect.find(f"{W}docGrid").get(f"{W}linePitch") == str(P.line_pitch_twips)
+    first = next(doc.iter(f"{W}sectPr"))  # the notice's section: on the 22-line grid
+    assert first.find(f"{W}docGrid").get(f"{W}linePitch") == str(P.line_pitch_twips)
 
 
 def test_odd_and_even_footers_with_page_field(files):
@@ -129,65 +125,6 @@ def test_tables_have_fixed_widths_for_wps(demo_tree):
         assert tc.find(f"{W}tcPr/{W}tcW").get(f"{W}type") == "dxa"
     assert doc.find(f"{W}body/{W}sectPr/{W}pgSz").get(f"{W}orient") == "landscape"
 
-
-FONTS_CONF = """<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>
-<include ignore_missing="yes">/etc/fonts/fonts.conf</include><dir>{fonts}</dir><cachedir>{cache}</cachedir>
-{aliases}</fontconfig>"""
-ALIASES = {"仿宋_GB2312": "FandolFang", "Times New Roman": "FandolFang", "方正小标宋简体": "FandolSong",
-           "黑体": "FandolHei", "楷体_GB2312": "FandolKai", "宋体": "FandolSong"}
-
-
-def libreoffice_pdf(docx: bytes, tmp_path) -> pdfplumber.PDF:
-    """LibreOffice gets the fonts the PDF used (the Windows names mapped to the bundled Fandol
-    fonts, as a Windows PC maps them to its own) and converts the .docx to PDF."""
-    tmp_path.mkdir(parents=True, exist_ok=True)
-    src = tmp_path / "notice.docx"
-    src.write_bytes(docx)
-    aliases = "".join(
-        f'<match target="pattern"><test name="family"><string>{k}</string></test>'
-        f'<edit name="family" mode="assign" binding="strong"><string>{v}</string></edit></match>'
-        for k, v in ALIASES.items())
-    conf = tmp_path / "fonts.conf"
-    conf.write_text(FONTS_CONF.format(fonts=os.path.join(REPO, "resources", "fonts"), cache=tmp_path / "fc",
-                                      aliases=aliases), encoding="utf-8")
-    env = dict(os.environ, FONTCONFIG_FILE=str(conf), HOME=str(tmp_path))
-    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/lo", "--headless", "--convert-to", "pdf",
-                    "--outdir", str(tmp_path), str(src)], env=env, check=True, capture_output=True, timeout=120)
-    return pdfplumber.open(tmp_path / "notice.pdf")
-
-
-NO_SOFFICE = pytest.mark.skipif(shutil.which("soffice") is None,
-                                reason="LibreOffice (soffice) 未安装：无法比较 Word 文档与 PDF 的页数")
-
-
-@NO_SOFFICE
-def test_libreoffice_lays_out_the_docx_on_as_many_pages_as_the_pdf(files, tmp_path):
-    _pdf, docx, layout = files
-    with libreoffice_pdf(docx, tmp_path) as lo:
-        assert len(lo.pages) == len(layout.pages)
-        last = lo.pages[-1].extract_text()
-        assert "印发" in last and "抄送" in last
-        assert "示例县人民政府办公室文件" in lo.pages[0].extract_text().replace(" ", "")
-
-
-@NO_SOFFICE
-def test_libreoffice_agrees_on_the_blank_page_before_the_colophon_and_on_a_joint_notice(tmp_path):
-    from app.services.documents.model import Colophon, Paragraph, Run, Signature
-
-    from .test_pdf_variants import simple
-
-    col = Colophon("县委各部门，县人大常委会办公室，县政协办公室。", "示例县人民政府办公室", "2026年1月5日")
-    blank_case = next(d for d in (simple(paragraphs=[Paragraph([Run("依法行政规范用权" * n)])], colophon=col)
-                                  for n in range(70, 130, 2))
-                      if notice_files(d, pdf=False)[2].header["colophon"] == "blank")
-    organs = ["示例县人民政府办公室", "示例县司法局", "示例县财政局"]
-    joint = simple(organs=organs, signature=Signature(organs, "2026年1月5日"), signers=["张三", "李四"])
-    for i, doc in enumerate((blank_case, joint)):
-        _pdf, docx, layout = notice_files(doc, pdf=False)
-        with libreoffice_pdf(docx, tmp_path / str(i)) as lo:
-            assert len(lo.pages) == len(layout.pages), i
-            if i == 0:
-                assert not (lo.pages[-2].extract_text() or "").strip()  # the blank page: no number either
 
 def test_seal_image_is_a_floating_labelled_picture_in_colour_only(demo_doc, tmp_path):
     import copy

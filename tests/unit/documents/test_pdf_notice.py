@@ -12,7 +12,7 @@ from app.services.documents.profile import PROFILE as P
 from app.services.documents.profile import mm
 from app.services.documents.typeset import NO_END, NO_START
 
-from .conftest import mm_of
+from .conftest import mm_of, portrait_chars
 
 TOL = mm(0.3)
 
@@ -45,9 +45,11 @@ def portrait_pages(r):
 
 def test_every_page_is_a4(demo):
     assert len(demo.pdf.pages) >= 4
-    for page in demo.pdf.pages:
-        assert page.width == pytest.approx(mm(210), abs=0.5)
-        assert page.height == pytest.approx(mm(297), abs=0.5)
+    for page, laid in zip(demo.pdf.pages, demo.layout.pages, strict=True):
+        # the paper is portrait; a 横排表格 page is shown turned (/Rotate 90) so it reads upright
+        w, h = (page.height, page.width) if page.rotation == 90 else (page.width, page.height)
+        assert (w, h) == (pytest.approx(mm(210), abs=0.5), pytest.approx(mm(297), abs=0.5))
+        assert page.rotation == (90 if laid.landscape else 0)
 
 
 def test_text_stays_in_the_type_area_with_mirrored_margins(demo):
@@ -144,7 +146,7 @@ def test_font_sizes_per_element(demo):
 def test_page_numbers_text_size_and_side(demo):
     numbered = 0
     for i, page in enumerate(demo.pdf.pages, start=1):
-        foot = [c for c in page.chars if c["top"] > mm(P.top_mm + P.area_h_mm) + 1]
+        foot = [c for c in portrait_chars(page) if c["top"] > mm(P.top_mm + P.area_h_mm) + 1]
         layout_page = demo.layout.pages[i - 1]
         if not layout_page.numbered:
             assert not foot

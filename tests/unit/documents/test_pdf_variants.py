@@ -122,35 +122,31 @@ def test_colophon_after_a_blank_page_leaves_both_unnumbered():
 
 
 def test_table_pages_repeat_the_header_and_continue_a_broken_row(demo_tree):
+    """A table on its own is printed on landscape paper: header on every page, numbers at the foot."""
     table = division_table(demo_tree)
     data, layout = table_pdf(table)
+    foot_top = mm(P.landscape_top_mm + P.area_w_mm)
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         assert len(pdf.pages) >= 3
+        text = ""
         for i, page in enumerate(pdf.pages, start=1):
-            rotated = [c for c in page.chars if not c["upright"]]
-            heads = {}
-            for c in rotated:
-                if c["size"] == pytest.approx(P.table_head_size_pt):
-                    heads.setdefault(round(c["x0"]), []).append(c)
-            # the header row is one landscape line: one physical column of rotated 14 pt 黑体 chars
-            words = {"".join(c["text"] for c in sorted(col, key=lambda c: -c["top"])) for col in heads.values()}
-            assert "序号重点任务牵头单位参加单位完成时限" in words, (i, words)
-            foot = [c for c in page.chars if c["upright"] and c["top"] > mm(P.top_mm + P.area_h_mm)]
+            assert page.rotation == 0 and page.width == pytest.approx(mm(297), abs=0.5)
+            assert page.height == pytest.approx(mm(210), abs=0.5)
+            heads = [c for c in page.chars if c["size"] == pytest.approx(P.table_head_size_pt)]
+            assert "序号重点任务牵头单位参加单位完成时限" in ["".join(c["text"] for c in ln) for ln in lines_of(heads)]
+            foot = [c for c in page.chars if c["top"] > foot_top]
             assert "".join(c["text"] for c in sorted(foot, key=lambda c: c["x0"])) == f"— {i} —"
+            one = P.page_no_size_pt
+            if i % 2:
+                assert max(c["x1"] for c in foot) == pytest.approx(page.width - mm(P.landscape_side_mm) - one, abs=0.5)
+            else:
+                assert min(c["x0"] for c in foot) == pytest.approx(mm(P.landscape_side_mm) + one, abs=0.5)
+            text += "".join("".join(c["text"] for c in ln) for ln in lines_of(page.chars))
         # every task text appears once, whole, across the pages (broken rows continue cleanly)
-        text = "".join(_landscape_text(p) for p in pdf.pages)
         for row in table.rows:
             if not row.section:
                 assert row.cells[1][:12] in text
-    assert all(p.numbered and p.landscape for p in layout.pages)
-
-
-def _landscape_text(page) -> str:
-    cols = {}
-    for c in page.chars:
-        if not c["upright"]:
-            cols.setdefault(round(c["x0"], 1), []).append(c)
-    return "".join("".join(c["text"] for c in sorted(cols[k], key=lambda c: -c["top"])) for k in sorted(cols))
+    assert all(p.numbered and p.sheet_landscape for p in layout.pages)
 
 
 def test_unit_list_and_matrix_tables(demo_tree):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -90,3 +92,37 @@ def test_title_lines_are_balanced_and_centred(book):
     for ln, w in zip(lines, widths, strict=True):
         assert ln.xs[0] == pytest.approx((WIDTH - w) / 2)
     assert not lines[1].text.startswith(("》", "的"))  # no break inside 《…》's closing or before 的通知
+
+
+def test_a_lone_last_character_is_pulled_back_by_squeezing_marks(book, monkeypatch):
+    import app.services.documents.typeset as typeset
+
+    def lone(lines):
+        return typeset.is_lone_character(lines[-1].glyphs)
+
+    base = "依法行政，规范用权。" * 8
+    with monkeypatch.context() as m:
+        m.setattr(typeset, "_pull_back_lone_character", lambda lines, measure: None)
+        text = next(base[:n] + "府。" for n in range(40, 80) if lone(lines_for(book, base[:n] + "府。")))
+    lines = lines_for(book, text)
+    assert not lone(lines) and "".join(ln.text for ln in lines) == text
+    for ln in lines:
+        assert ln.xs[-1] + ln.glyphs[-1].adv <= WIDTH + 0.01  # never past the type area
+    squeezed = [g for ln in lines for g in ln.glyphs if g.squeeze]
+    assert squeezed and all(g.ch in "，。" and 0 < g.squeeze <= g.size / 2 + 1e-6 for g in squeezed)
+
+
+def test_without_marks_to_squeeze_a_lone_character_stays(book):
+    lines = lines_for(book, "法" * 57, indent=0)  # 28 + 28 + 1, no punctuation anywhere
+    assert [len(ln.glyphs) for ln in lines] == [28, 28, 1]
+
+
+def test_titles_break_only_between_words_and_never_at_a_space(book):
+    for title, forbidden in (("关于印发《自治区法治政府建设2022年工作要点》的通知", ("法治政府", "建设2022")),
+                             ("自治州全面推进依法行政加快建设法治政府实施方案的通知", ("加", "快建设")),
+                             ("关于印发《重庆市綦江区法治政府建设 实施方案（2021—2025年）》的通知", ("綦江", "区"))):
+        lines = [ln.text for ln in balance_title(shape(book, [Run(title, "xbs")], P.title_size_pt), WIDTH)]
+        assert len(lines) >= 2
+        assert all(ln == ln.strip() for ln in lines), lines
+        for a, b in itertools.pairwise(lines):
+            assert not (a.endswith(forbidden[0]) and b.startswith(forbidden[1])), lines

@@ -64,9 +64,11 @@ def test_no_cover_at_all():
     assert cover.preamble == ["为深入贯彻落实…，制定如下实施方案。"]
 
 
-def test_no_title_anywhere_uses_the_file_name():
-    cover = parse_cover([], source_name="去年的要点.docx")
-    assert cover.title == "去年的要点" and cover.title_guessed
+def test_no_title_anywhere_never_takes_the_file_name():
+    cover = parse_cover([])
+    assert cover.title == "" and cover.title_guessed and "请填写标题" in cover.title_note
+    cover = parse_cover([], {"标题": "示例县2026年法治政府建设工作要点"})  # a web page's own title
+    assert cover.title == "示例县2026年法治政府建设工作要点"
 
 
 @pytest.mark.parametrize(("line", "d"), [("2022年6月14日", date(2022, 6, 14)), ("二〇二二年六月十四日", date(2022, 6, 14)),

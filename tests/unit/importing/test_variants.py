@@ -107,7 +107,8 @@ def test_quoted_title_repeated_number_and_no_plan_title():
         "各区人民政府,市政府各委、办、局:", "《北京市2016年政务公开工作要点》已经市政府同意,现印发给你们。", "北京市人民政府办公厅",
         "2016年5月28日", "2016年是全面建成小康社会决胜阶段的开局之年。", "一、围绕深化改革推进公开",
         "(一)进一步推进权力清单公开", "对权力清单进行动态调整。", "(二)推进行政审批公开", "公开审批事项。"]))
-    assert r.notice.title == "北京市人民政府办公厅关于印发〈北京市2016年政务公开工作要点〉的通知"
+    # the title was quoted whole, its own 《》 written 〈〉: unquoted, they are 《》 again
+    assert r.notice.title == "北京市人民政府办公厅关于印发《北京市2016年政务公开工作要点》的通知"
     assert r.notice.doc_number == "京政办发〔2016〕26号"
     assert (r.title, r.year, r.kind) == ("北京市2016年政务公开工作要点", 2016, "年度工作要点")
     assert r.preamble == "2016年是全面建成小康社会决胜阶段的开局之年。"
