@@ -26,6 +26,7 @@ from app.services.units import UnitService
 if TYPE_CHECKING:
     from app.services.documents.renderer import DocumentService
     from app.services.importing import ImportService
+    from app.services.tracking import TrackingService
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +42,14 @@ class Services:
     notices: NoticeService
     settings: SettingsService
     session_factory: sessionmaker[Session]
+    config: Settings | None = None  # the live settings, for services whose rules are settings
+
+    @cached_property
+    def tracking(self) -> TrackingService:
+        """督办台账 (schedules, entries, lights, forms, 通报)."""
+        from app.services.tracking import TrackingService
+
+        return TrackingService(self.session_factory, self.config or Settings())
 
     @cached_property
     def imports(self) -> ImportService:
@@ -102,7 +111,7 @@ def open_context(paths: AppPaths, load_demo: bool = True) -> AppContext:
     settings = settings_service.load()
     units = UnitService(sf, region_names=(settings.county_name,) if settings.county_name else ())
     services = Services(units=units, plans=PlanService(sf), notices=NoticeService(sf),
-                        settings=settings_service, session_factory=sf)
+                        settings=settings_service, session_factory=sf, config=settings)
     res = resources_dir()
     demo_id = None
     if load_demo and not settings.demo_loaded:

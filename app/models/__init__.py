@@ -7,6 +7,15 @@ from app.models.plan import Plan
 from app.models.progress import ProgressEntry
 from app.models.setting import Setting
 from app.models.task import Assignment, PlanNode
+from app.models.tracking import (
+    ExtensionRequest,
+    FormReturn,
+    Milestone,
+    ReportingPeriod,
+    ReportingSchedule,
+    TaskClosure,
+    TrackingDocument,
+)
 from app.models.unit import Unit, UnitAlias
 
 __all__ = [
@@ -14,13 +23,20 @@ __all__ = [
     "AuditLog",
     "Base",
     "DocNumberCounter",
+    "ExtensionRequest",
+    "FormReturn",
     "Issuer",
+    "Milestone",
     "Notice",
     "NoticeIssuer",
     "Plan",
     "PlanNode",
     "ProgressEntry",
+    "ReportingPeriod",
+    "ReportingSchedule",
     "Setting",
+    "TaskClosure",
+    "TrackingDocument",
     "Unit",
     "UnitAlias",
 ]

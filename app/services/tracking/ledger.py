@@ -1,0 +1,217 @@
+"""The 台账 of one plan at one reporting period: every task × responsible unit with its entries and
+its light. Loaded in a handful of queries; everything shown in the grid, the dashboard, the forms and
+the 通报 is read from here, so each number traces back to the same entries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.models import (
+    ExtensionRequest,
+    Milestone,
+    Plan,
+    PlanNode,
+    ProgressEntry,
+    ReportingPeriod,
+    TaskClosure,
+    Unit,
+)
+from app.services.documents.tables import task_text
+from app.services.dto import NodeDTO
+from app.services.errors import NotFoundError
+from app.services.plan_tree import load_tree
+from app.services.tracking.dto import ClosureDTO, EntryDTO, EntryValues, ExtensionDTO, PeriodDTO, ScheduleDTO
+from app.services.tracking.lights import Light, RowFacts, compute_light
+from app.services.tracking.policy import CLOSED, LightPolicy
+
+COLLECTIVE = "集合"  # “各乡镇人民政府”: not a unit that can return a form
+
+
+@dataclass
+class TaskInfo:
+    node_id: int
+    serial: int  # 序号 as in the 重点任务分工表
+    part_id: int | None
+    part_name: str  # “二、依法全面履行政府职能”
+    title: str
+    text: str
+    deadline_text: str
+    deadline: date | None  # as in the plan
+    effective_deadline: date | None  # moved by an approved extension
+    extension: ExtensionDTO | None = None  # the latest request
+    closure: ClosureDTO | None = None  # the active 销号
+    milestones: tuple[tuple[date, int], ...] = ()
+    lead_unit_ids: tuple[int, ...] = ()
+    support_unit_ids: tuple[int, ...] = ()
+
+    @property
+    def number(self) -> str:
+        return f"第{self.serial}项"
+
+
+@dataclass
+class LedgerRow:
+    task: TaskInfo
+    unit_id: int
+    unit_name: str
+    role: str  # lead | support
+    entry: EntryDTO | None  # this period's report
+    last: EntryDTO | None  # the latest report up to this period
+    last_label: str  # the period of `last`
+    previous: EntryDTO | None  # the latest report before this period (what the form is pre-filled with)
+    light: Light
+    done_seq: int | None = None  # first period reported 已完成
+
+    @property
+    def primary(self) -> bool:
+        """The first 牵头单位: its entry is the task's state."""
+        return self.role == "lead" and self.task.lead_unit_ids[:1] == (self.unit_id,)
+
+    @property
+    def status_text(self) -> str:
+        if self.task.closure is not None:
+            return CLOSED
+        return self.last.status if self.last is not None else ""
+
+    @property
+    def role_text(self) -> str:
+        return "牵头" if self.role == "lead" else "配合"
+
+
+@dataclass
+class Ledger:
+    plan_id: int
+    plan_title: str
+    plan_year: int | None
+    schedule: ScheduleDTO
+    period: PeriodDTO
+    today: date
+    as_of: date
+    rows: list[LedgerRow]
+    tasks: list[TaskInfo]
+    units: dict[int, str] = field(default_factory=dict)
+
+    @property
+    def period_closed(self) -> bool:
+        return self.today > self.period.due
+
+    def task_rows(self) -> list[LedgerRow]:
+        """One row per task: its first 牵头单位's (tasks without one are left out)."""
+        return [r for r in self.rows if r.primary]
+
+    def rows_of_unit(self, unit_id: int) -> list[LedgerRow]:
+        return [r for r in self.rows if r.unit_id == unit_id]
+
+
+def _entry(row) -> EntryDTO:
+    return EntryDTO(row.id, row.node_id, row.unit_id, row.period_id,
+                    EntryValues(row.status, row.percent, row.text, row.problems, row.evidence),
+                    row.reported_by, row.source, row.source_file, row.entered_at, row.updated_at)
+
+
+def _tasks(roots: list[NodeDTO]) -> list[tuple[NodeDTO, NodeDTO | None]]:
+    out = []
+
+    def walk(nodes: list[NodeDTO], part: NodeDTO | None) -> None:
+        for n in nodes:
+            if n.is_task:
+                out.append((n, part))
+            walk(n.children, part if part is not None else n)
+
+    walk(roots, None)
+    return out
+
+
+def short_title(node: NodeDTO, limit: int = 40) -> str:
+    head = node.heading.strip().rstrip("。；;")
+    if head:
+        return head[:limit]
+    text = node.text.strip()
+    for stop in "。；":
+        if stop in text:
+            text = text.split(stop, 1)[0]
+    return text[:limit]
+
+
+def load_ledger(s: Session, schedule: ScheduleDTO, period: PeriodDTO, today: date, policy: LightPolicy) -> Ledger:
+    plan = s.get(Plan, schedule.plan_id)
+    if plan is None:
+        raise NotFoundError("找不到该工作要点，可能已被删除。")
+    roots = load_tree(s, plan)
+    units = {uid: (name, cat) for uid, name, cat in s.execute(select(Unit.id, Unit.name, Unit.category))}
+    node_ids = select(PlanNode.id).where(PlanNode.plan_id == plan.id)
+    milestones: dict[int, list[tuple[date, int]]] = {}
+    for nid, due, pct in s.execute(select(Milestone.node_id, Milestone.due, Milestone.target_percent)
+                                   .where(Milestone.node_id.in_(node_ids))):
+        milestones.setdefault(nid, []).append((due, pct))
+    extensions: dict[int, ExtensionDTO] = {}
+    approved: dict[int, date] = {}
+    for x in s.scalars(select(ExtensionRequest).where(ExtensionRequest.node_id.in_(node_ids))
+                       .order_by(ExtensionRequest.id)):
+        extensions[x.node_id] = ExtensionDTO(x.id, x.node_id, x.unit_id, x.reason, x.requested_deadline,
+                                             x.requested_on, x.decision, x.decided_on, x.approved_deadline,
+                                             x.decision_note, x.source_file)
+        if x.decision == "同意" and x.approved_deadline is not None:
+            approved[x.node_id] = x.approved_deadline
+    closures = {c.node_id: ClosureDTO(c.id, c.node_id, c.closed_on, c.evidence, c.note, c.reopened_on,
+                                      c.reopen_reason)
+                for c in s.scalars(select(TaskClosure).where(TaskClosure.node_id.in_(node_ids),
+                                                             TaskClosure.reopened_on.is_(None)))}
+    labels = {p.seq: p.label for p in schedule.periods}
+    this: dict[tuple[int, int], object] = {}
+    last: dict[tuple[int, int], tuple[int, object]] = {}
+    prev: dict[tuple[int, int], object] = {}
+    done_seq: dict[tuple[int, int], int] = {}
+    q = (select(ProgressEntry.id, ProgressEntry.node_id, ProgressEntry.unit_id, ProgressEntry.period_id,
+                ProgressEntry.status, ProgressEntry.percent, ProgressEntry.text, ProgressEntry.problems,
+                ProgressEntry.evidence, ProgressEntry.reported_by, ProgressEntry.source, ProgressEntry.source_file,
+                ProgressEntry.entered_at, ProgressEntry.updated_at, ReportingPeriod.seq)
+         .join(ReportingPeriod, ReportingPeriod.id == ProgressEntry.period_id)
+         .where(ReportingPeriod.plan_id == plan.id, ReportingPeriod.seq <= period.seq)
+         .order_by(ReportingPeriod.seq))
+    for row in s.execute(q):
+        key = (row.node_id, row.unit_id)
+        last[key] = (row.seq, row)
+        if row.seq == period.seq:
+            this[key] = row
+        else:
+            prev[key] = row
+        if row.status == "已完成" and key not in done_seq:
+            done_seq[key] = row.seq
+
+    as_of = min(today, period.due)
+    closed = today > period.due
+    start = schedule.start_date
+    tasks: list[TaskInfo] = []
+    rows: list[LedgerRow] = []
+    for serial, (node, part) in enumerate(_tasks(roots), start=1):
+        concrete = [a for a in node.assignments if units.get(a.unit_id, ("", COLLECTIVE))[1] != COLLECTIVE]
+        info = TaskInfo(
+            node.id, serial, part.id if part else None, f"{part.label}{part.heading.strip()}" if part else "",
+            short_title(node), task_text(node), node.deadline_text, node.deadline,
+            approved.get(node.id, node.deadline), extensions.get(node.id), closures.get(node.id),
+            tuple(sorted(milestones.get(node.id, ()))),
+            tuple(a.unit_id for a in concrete if a.role == "lead"),
+            tuple(a.unit_id for a in concrete if a.role == "support"))
+        tasks.append(info)
+        ext = info.extension
+        for a in concrete:
+            key = (node.id, a.unit_id)
+            got = last.get(key)
+            latest = _entry(got[1]) if got else None
+            facts = RowFacts(
+                role=a.role, status=latest.status if latest else None, percent=latest.percent if latest else None,
+                reported=key in this, period_label=period.label, period_due=period.due, as_of=as_of,
+                period_closed=closed, start=start, deadline=info.effective_deadline,
+                extended=node.id in approved, extension_pending=ext is not None and ext.decision == "待审批",
+                closed_on=info.closure.closed_on if info.closure else None, milestones=info.milestones)
+            rows.append(LedgerRow(
+                info, a.unit_id, units[a.unit_id][0], a.role,
+                _entry(this[key]) if key in this else None, latest, labels.get(got[0], "") if got else "",
+                _entry(prev[key]) if key in prev else None, compute_light(facts, policy), done_seq.get(key)))
+    return Ledger(plan.id, plan.title, plan.year, schedule, period, today, as_of, rows, tasks,
+                  {uid: name for uid, (name, _c) in units.items()})
