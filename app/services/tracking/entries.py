@@ -82,7 +82,7 @@ class EntryService:
     def write(self, writes: list[EntryWrite]) -> list[EntryDTO | None]:
         """Several writes in one transaction (a whole returned form, an undo): all or nothing."""
         with session_scope(self._sf) as s:
-            return _write_all(s, writes)
+            return write_entries(s, writes)
 
     def restore(self, previous: list[tuple[EntryKey, EntryDTO | None]]) -> None:
         """Puts back what `write` returned (undo): entries as they were, deleted where there was none."""
@@ -129,7 +129,7 @@ def _check_key(s: Session, key: EntryKey, cache: dict) -> None:
         cache[("assign", key.node_id, key.unit_id)] = True
 
 
-def _write_all(s: Session, writes: list[EntryWrite]) -> list[EntryDTO | None]:
+def write_entries(s: Session, writes: list[EntryWrite]) -> list[EntryDTO | None]:
     out: list[EntryDTO | None] = []
     cache: dict = {}
     for w in writes:

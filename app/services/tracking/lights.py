@@ -52,10 +52,14 @@ def expected_percent(facts: RowFacts) -> int | None:
     if facts.milestones:
         reached = [pct for due, pct in sorted(facts.milestones) if due <= facts.as_of]
         return reached[-1] if reached else 0
-    if facts.deadline is None or facts.deadline <= facts.start:
+    return expected_percent_at(facts.start, facts.deadline, facts.as_of)
+
+
+def expected_percent_at(start: date, deadline: date | None, at: date) -> int | None:
+    if deadline is None or deadline <= start:
         return None
-    span = (facts.deadline - facts.start).days
-    done = min(max((facts.as_of - facts.start).days, 0), span)
+    span = (deadline - start).days
+    done = min(max((at - start).days, 0), span)
     return round(100 * done / span)
 
 
