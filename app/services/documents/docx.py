@@ -3,13 +3,13 @@ paragraphs (WPS and Word safe). Header heights come from the PDF layout, so both
 
 from __future__ import annotations
 
-from app.services.documents.compose import attachment_label
+from app.services.documents.compose import attachment_label, figure_box
 from app.services.documents.docx_base import DocxBuilder, landscape_sect, portrait_sect
 from app.services.documents.docx_table import colophon_xml, table_xml
-from app.services.documents.docx_xml import br_run, ind, para, run, seal_anchor, spacer
+from app.services.documents.docx_xml import br_run, ind, inline_picture, para, run, seal_anchor, spacer
 from app.services.documents.flow import paragraph_lines
 from app.services.documents.fontbook import FontBook
-from app.services.documents.model import NoticeDocument, Paragraph, Run, Table
+from app.services.documents.model import Figure, NoticeDocument, Paragraph, Run, Table
 from app.services.documents.pages import Layout
 from app.services.documents.profile import PROFILE as P
 from app.services.documents.profile import mm, twips
@@ -243,7 +243,19 @@ class NoticeDocx:
             self._title(att.title, self.title_lines(att.title))
             self.blank(1)
             self.paragraphs(att.paragraphs)
+            self.figures(att.figures)
         return self._finish(landscape_open)
+
+    def figures(self, figures: list[Figure]) -> None:
+        """Each picture centred on its own line, at the size the PDF gives it."""
+        for fig in figures:
+            box = figure_box(fig)
+            item = box.items[0]
+            r_id, _image = self.b.doc.part.get_or_add_image(str(fig.image))
+            self.figure_count = getattr(self, "figure_count", 0) + 1
+            pic = inline_picture(r_id, round(item.w * 12700), round(item.h * 12700), self.figure_count, "图表")
+            # single line spacing: the style's exact grid pitch would clip the picture to one line
+            self.b.add(para(pic, "GWPlain", jc="center", line=240, line_rule="auto"))
 
     def _table_attachment(self, label: str, title: str, table: Table) -> None:
         self.b.add(para(run(label, "hei"), "GWPlain", line=self.pitch))

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from app.models import (
     ExtensionRequest,
     FormReturn,
+    Issuer,
     Milestone,
     Plan,
     ProgressEntry,
@@ -81,7 +82,12 @@ def _values(story: str, title: str, start: date, deadline: date | None, period, 
     return {"status": "长期推进", "percent": None}
 
 
+OFFICE = ("中共示例县委全面依法治县委员会办公室", "中共示例县委全面依法治县委员会办公室文件", "示法办发")
+
+
 def load_demo_tracking(s: Session, plan_id: int, today: date) -> None:
+    if s.scalar(select(Issuer).where(Issuer.name == OFFICE[0])) is None:
+        s.add(Issuer(name=OFFICE[0], header_text=OFFICE[1], prefix=OFFICE[2]))  # signs 催报, 督办通知 and 通报
     plan = s.get(Plan, plan_id)
     year = plan.year
     start = date(year, 3, 20)

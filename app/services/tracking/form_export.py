@@ -116,11 +116,13 @@ def form_workbook(ledger: Ledger, unit_id: int, unit_name: str) -> bytes:
     ids = []
     for row in rows:
         r += 1
-        prev = row.previous.values if row.previous else None
+        # pre-filled with the latest report: this period's when one is already in, else the last one
+        prev = row.last.values if row.last else None
+        last_status = row.previous.status if row.previous else "未报送"
         rid = F.row_id(row.task.node_id, row.unit_id)
         ids.append(rid)
         locked = (row.task.serial, clean(row.task.text), row.role_text, clean(row.task.deadline_text or "—"),
-                  _pace(ledger, row), prev.status if prev else "未报送")
+                  _pace(ledger, row), last_status)
         for j, value in enumerate(locked, start=1):
             ws.cell(r, j, value).style = "fz_lock" if j == 2 else "fz_lock_c"
         editable = (prev.status if prev else None, prev.percent if prev else None, clean(prev.text) if prev else None,

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.models.database import session_scope
 from app.services.errors import NotFoundError
+from app.services.notices import NoticeService
 from app.services.tracking.closures import ClosureService
 from app.services.tracking.dto import PeriodDTO, ScheduleDTO
 from app.services.tracking.entries import EntryService
@@ -18,6 +20,7 @@ from app.services.tracking.milestones import MilestoneService
 from app.services.tracking.policy import LightPolicy
 from app.services.tracking.returns import ReturnService
 from app.services.tracking.schedule import ScheduleService
+from app.services.tracking.tracking_notices import TrackingNoticeService
 
 
 class TrackingService:
@@ -31,6 +34,7 @@ class TrackingService:
         self.extensions = ExtensionService(session_factory, clock)
         self.closures = ClosureService(session_factory, clock)
         self.returns = ReturnService(session_factory)
+        self.paperwork = TrackingNoticeService(session_factory, NoticeService(session_factory), self, clock)
 
     @property
     def session_factory(self) -> sessionmaker[Session]:
@@ -67,6 +71,23 @@ class TrackingService:
                     return p
         names = "、".join(p.label for p in schedule.periods)
         raise NotFoundError(f"找不到报送期“{text}”。本工作要点的报送期有：{names}。")
+
+    def history(self, plan_id: int, period_id: int) -> list[Ledger]:
+        """One ledger per period up to this one, each as it stood at its own due date."""
+        schedule = self.schedule(plan_id)
+        upto = schedule.period(period_id)
+        today = self.clock()
+        with session_scope(self._sf) as s:
+            return [load_ledger(s, schedule, p, today, self.policy()) for p in schedule.periods if p.seq <= upto.seq]
+
+    def export_ledger(self, plan_id: int, period_id: int | None, path: Path) -> Path:
+        """The whole 台账 as one workbook (see ledger_workbook.py)."""
+        from app.services.documents.service import write_bytes
+        from app.services.tracking.ledger_workbook import ledger_workbook
+
+        ledger = self.ledger(plan_id, period_id)
+        data = ledger_workbook(ledger, self.policy(), self.history(plan_id, ledger.period.id))
+        return write_bytes(path, data)
 
     def ledger(self, plan_id: int, period_id: int | None = None, today: date | None = None) -> Ledger:
         schedule = self.schedule(plan_id)
