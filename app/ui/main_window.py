@@ -1,4 +1,4 @@
-"""The main window: navigation (工作要点 / 责任单位 / 公文 / 设置), menus, status bar.
+"""The main window: navigation (工作要点 / 责任单位 / 公文 / 督办 / 设置), menus, status bar.
 
 It remembers its geometry and the last plan (in the database's Settings), keeps the list of
 recently imported files, and owns the one TaskRunner of the GUI."""
@@ -9,7 +9,7 @@ import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSize, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -25,16 +25,19 @@ from PySide6.QtWidgets import (
 from app import APP_NAME, __version__
 from app.context import AppContext
 from app.ui.pages.plans_page import PlansPage
+from app.ui.pages.tracking_actions import MENU as TRACK_MENU
 from app.ui.runner import TaskRunner
 
 if TYPE_CHECKING:
     from app.ui.pages.notices_page import NoticesPage
     from app.ui.pages.settings_page import SettingsPage
+    from app.ui.pages.tracking_page import TrackingPage
     from app.ui.pages.units_page import UnitsPage
 
 log = logging.getLogger(__name__)
 
-PAGES = ("工作要点", "责任单位", "公文", "设置")
+PAGES = ("工作要点", "责任单位", "公文", "督办", "设置")
+TRACKING, SETTINGS = PAGES.index("督办"), PAGES.index("设置")
 MAX_RECENT = 8
 
 
@@ -50,7 +53,7 @@ class MainWindow(QMainWindow):
 
         self.plans_page = PlansPage(ctx)
         # the other pages are built when first shown: a quicker start (DESIGN: ≤ 1.5 s)
-        self._pages: list[QWidget | None] = [self.plans_page, None, None, None]
+        self._pages: list[QWidget | None] = [self.plans_page, None, None, None, None]
 
         self.nav = QListWidget()
         self.nav.setObjectName("navList")
@@ -59,7 +62,8 @@ class MainWindow(QMainWindow):
         self.nav.setStyleSheet("QListWidget#navList { font-size: 11pt; } "
                                "QListWidget#navList::item { padding: 10px 6px; }")
         icons = (QStyle.StandardPixmap.SP_FileDialogDetailedView, QStyle.StandardPixmap.SP_DirHomeIcon,
-                 QStyle.StandardPixmap.SP_FileIcon, QStyle.StandardPixmap.SP_FileDialogInfoView)
+                 QStyle.StandardPixmap.SP_FileIcon, QStyle.StandardPixmap.SP_FileDialogContentsView,
+                 QStyle.StandardPixmap.SP_FileDialogInfoView)
         for name, icon in zip(PAGES, icons, strict=True):
             self.nav.addItem(QListWidgetItem(self.style().standardIcon(icon), name))
         self.stack = QStackedWidget()
@@ -112,7 +116,11 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self._action("退出(&X)", self.close, QKeySequence.StandardKey.Quit))
 
         edit_menu = bar.addMenu("编辑(&E)")
-        stack = self.plans_page.undo.stack
+        # one 撤销 / 重做 for the window, acting on the stack of the page in front (工作要点 or 督办)
+        self.undo_group = QUndoGroup(self)
+        self.undo_group.addStack(self.plans_page.undo.stack)
+        self.undo_group.setActiveStack(self.plans_page.undo.stack)
+        stack = self.undo_group
         self.undo_action = stack.createUndoAction(self, "撤销")
         self.undo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
         self.redo_action = stack.createRedoAction(self, "重做")
@@ -137,6 +145,14 @@ class MainWindow(QMainWindow):
             else:
                 plan_menu.addAction(self._action(text, slot))
 
+        track_menu = bar.addMenu("督办(&T)")
+        for entry in TRACK_MENU:
+            if entry is None:
+                track_menu.addSeparator()
+            else:
+                track_menu.addAction(self._action(entry[0], lambda _=False, m=entry[1]: self._on_tracking(m),
+                                                  name=f"action_track_{entry[1]}"))
+
         view_menu = bar.addMenu("视图(&V)")
         for i, name in enumerate(PAGES):
             view_menu.addAction(self._action(name, lambda _=False, i=i: self.nav.setCurrentRow(i), f"Ctrl+{i + 1}"))
@@ -149,6 +165,15 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(2)
         getattr(self.notices_page, method)()
 
+    def _on_tracking(self, method: str) -> None:
+        self.nav.setCurrentRow(TRACKING)
+        getattr(self.tracking_page.actions, method)()
+
+    def show_notice(self, notice_id: int) -> None:
+        """A notice drafted on the 督办 page, opened on the 公文 page."""
+        self.nav.setCurrentRow(2)
+        self.notices_page.reload(notice_id)
+
     # ---- pages ---------------------------------------------------------------------------
     def page(self, row: int) -> QWidget:
         """The page in row, built on first use."""
@@ -156,13 +181,17 @@ class MainWindow(QMainWindow):
         if page is None:
             from app.ui.pages.notices_page import NoticesPage
             from app.ui.pages.settings_page import SettingsPage
+            from app.ui.pages.tracking_page import TrackingPage
             from app.ui.pages.units_page import UnitsPage
 
-            page = (UnitsPage, NoticesPage, SettingsPage)[row - 1](self.ctx)
+            page = (UnitsPage, NoticesPage, TrackingPage, SettingsPage)[row - 1](self.ctx)
             page.status_message.connect(self.show_status)
             if row == 1:
                 page.registry_changed.connect(self._registry_changed)
-            elif row == 3:
+            elif row == TRACKING:
+                page.open_notice.connect(self.show_notice)
+                self.undo_group.addStack(page.undo_stack)
+            elif row == SETTINGS:
                 page.settings_changed.connect(self._settings_changed)
             placeholder = self.stack.widget(row)
             current = self.stack.currentIndex()
@@ -186,8 +215,12 @@ class MainWindow(QMainWindow):
         return self.page(2)
 
     @property
+    def tracking_page(self) -> TrackingPage:
+        return self.page(TRACKING)
+
+    @property
     def settings_page(self) -> SettingsPage:
-        return self.page(3)
+        return self.page(SETTINGS)
 
     def show_page(self, row: int) -> None:
         if row < 0:
@@ -197,6 +230,7 @@ class MainWindow(QMainWindow):
         page = self.page(row)
         self.stack.setCurrentIndex(row)
         self.plans_page.editor.set_active(row == 0)
+        self.undo_group.setActiveStack(page.undo_stack if row == TRACKING else self.plans_page.undo.stack)
         if hasattr(page, "activate"):
             page.activate()
         if self.nav.currentRow() != row:
@@ -212,6 +246,8 @@ class MainWindow(QMainWindow):
     def _settings_changed(self) -> None:
         if self._pages[2] is not None:
             self.notices_page.settings_changed()
+        if self._pages[TRACKING] is not None:
+            self.tracking_page.settings_changed()
 
     # ---- import --------------------------------------------------------------------------
     def open_import(self, path: str | None = None) -> None:
@@ -289,7 +325,9 @@ class MainWindow(QMainWindow):
             "工作要点：左侧大纲可拖动调整顺序，Alt+方向键移动或升降级，Ctrl+Enter 新增条目，"
             "双击条目直接修改标题；右侧填写责任单位、完成时限和责任人。所有修改立即保存，Ctrl+Z 撤销、Ctrl+Y 重做。\n\n"
             "责任单位：维护单位名录、别名和排序；正在使用的单位不能删除，可合并到其他单位。\n\n"
-            "公文：起草印发通知，右侧实时预览，可导出 PDF/Word/Excel 或直接打印（支持套红纸）。")
+            "公文：起草印发通知，右侧实时预览，可导出 PDF/Word/Excel 或直接打印（支持套红纸）。\n\n"
+            "督办：按报送期导出各单位进展情况报表，导入发回的报表（先核对变化再写入），在台账中按数字键 1～6 "
+            "快速登记纸质报表的状态，查看亮灯原因；生成催报、督办通知和督查通报，导出整个台账。")
 
     def keyPressEvent(self, event) -> None:
         if event.key() == Qt.Key.Key_F5:

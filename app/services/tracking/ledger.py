@@ -26,7 +26,7 @@ from app.services.errors import NotFoundError
 from app.services.plan_tree import load_tree
 from app.services.tracking.dto import ClosureDTO, EntryDTO, EntryValues, ExtensionDTO, PeriodDTO, ScheduleDTO
 from app.services.tracking.lights import Light, RowFacts, compute_light
-from app.services.tracking.policy import CLOSED, LightPolicy
+from app.services.tracking.policy import CLOSED, GREEN, GREY, LightPolicy
 
 COLLECTIVE = "集合"  # “各乡镇人民政府”: not a unit that can return a form
 
@@ -199,10 +199,17 @@ def load_ledger(s: Session, schedule: ScheduleDTO, period: PeriodDTO, today: dat
             tuple(a.unit_id for a in concrete if a.role == "support"))
         tasks.append(info)
         ext = info.extension
+        lead_key = (node.id, info.lead_unit_ids[0]) if info.lead_unit_ids else None
+        lead_done = lead_key in last and last[lead_key][1].status == "已完成"
         for a in concrete:
             key = (node.id, a.unit_id)
             got = last.get(key)
             latest = _entry(got[1]) if got else None
+            if a.role == "support" and latest is None and info.closure is None:
+                # a 配合单位 that never reported on its own: the task's state is the lead's
+                light = Light(GREEN, ("牵头单位已报告完成",)) if lead_done else Light(GREY, ("配合单位，可不单独报送",))
+                rows.append(LedgerRow(info, a.unit_id, units[a.unit_id][0], a.role, None, None, "", None, light))
+                continue
             facts = RowFacts(
                 role=a.role, status=latest.status if latest else None, percent=latest.percent if latest else None,
                 reported=key in this, period_label=period.label, period_due=period.due, as_of=as_of,

@@ -19,6 +19,18 @@ class ReturnService:
             return s.scalar(select(func.count()).select_from(ProgressEntry)
                             .where(ProgressEntry.period_id == period_id)) or 0
 
+    def unit_history(self, plan_id: int, unit_id: int) -> dict[int, dict[int, tuple[str, int | None]]]:
+        """node_id → period_id → (status, percent) of every report the unit made on the plan."""
+        with session_scope(self._sf) as s:
+            rows = s.execute(select(ProgressEntry.node_id, ProgressEntry.period_id, ProgressEntry.status,
+                                    ProgressEntry.percent)
+                             .join(ReportingPeriod, ReportingPeriod.id == ProgressEntry.period_id)
+                             .where(ReportingPeriod.plan_id == plan_id, ProgressEntry.unit_id == unit_id))
+            out: dict[int, dict[int, tuple[str, int | None]]] = {}
+            for node_id, period_id, status, percent in rows:
+                out.setdefault(node_id, {})[period_id] = (status, percent)
+            return out
+
     def list(self, plan_id: int, unit_id: int | None = None) -> list[FormReturnDTO]:
         with session_scope(self._sf) as s:
             q = (select(FormReturn, Unit.name, ReportingPeriod.label)

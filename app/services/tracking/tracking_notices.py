@@ -62,7 +62,7 @@ class TrackingNoticeService:
         if kind not in KINDS:
             raise ValidationError(f"未知的文种“{kind}”，可选：催报、督办、通报。")
         ledger = self.tracking.ledger(plan_id, period_id)
-        existing = None if fresh else self._existing(kind, plan_id, ledger.period.id)
+        existing = None if fresh else self.existing(kind, plan_id, ledger.period.id)
         if existing is not None and existing.status == "已印发":
             return existing
         issuer = self.issuer()
@@ -99,7 +99,7 @@ class TrackingNoticeService:
                 continue
         return out
 
-    def _existing(self, kind: str, plan_id: int, period_id: int) -> NoticeDTO | None:
+    def existing(self, kind: str, plan_id: int, period_id: int) -> NoticeDTO | None:
         with session_scope(self._sf) as s:
             nid = s.scalar(select(TrackingDocument.notice_id).where(
                 TrackingDocument.plan_id == plan_id, TrackingDocument.period_id == period_id,

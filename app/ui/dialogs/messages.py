@@ -52,3 +52,13 @@ def open_file(parent: QWidget | None, title: str, filters: str, folder: str = ""
 def save_file(parent: QWidget | None, title: str, suggested: str, filters: str) -> str | None:
     path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
     return path or None
+
+
+def open_files(parent: QWidget | None, title: str, filters: str, folder: str = "") -> list[str]:
+    paths, _ = QFileDialog.getOpenFileNames(parent, title, folder, filters)
+    return list(paths or [])
+
+
+def choose_folder(parent: QWidget | None, title: str, folder: str = "") -> str | None:
+    path = QFileDialog.getExistingDirectory(parent, title, folder)
+    return path or None
