@@ -30,8 +30,8 @@ def report_text(row: LedgerRow, closed: bool) -> str:
 
 
 class LedgerTableModel(QAbstractTableModel):
-    COLUMNS = ("序号", "重点任务", "责任单位", "职责", "完成时限", "状态", "进度", "进展情况", "灯", "亮灯原因", "本期")
-    SERIAL, TASK, UNIT, ROLE, DEADLINE, STATUS, PERCENT, TEXT, LIGHT, REASON, REPORT = range(11)
+    COLUMNS = ("序号", "重点任务", "责任单位", "职责", "完成时限", "状态", "进度", "灯", "亮灯原因", "本期", "进展情况")
+    SERIAL, TASK, UNIT, ROLE, DEADLINE, STATUS, PERCENT, LIGHT, REASON, REPORT, TEXT = range(11)
 
     def __init__(self, fills: dict[str, str], parent=None):
         super().__init__(parent)

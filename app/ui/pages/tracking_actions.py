@@ -41,9 +41,9 @@ class TrackingActions:
         self.dialog = None
 
     def toolbar(self):
-        return (("forms", "导出报表…", self.export_forms), ("import", "导入回收报表…", self.import_returns),
-                ("remind", "催报", self.remind), ("supervise", "督办通知", self.supervise),
-                ("bulletin", "督查通报", self.bulletin), ("ledger", "导出台账…", self.export_ledger))
+        return (("forms", "导出报表", self.export_forms), ("import", "导入回收", self.import_returns),
+                ("remind", "催报", self.remind), ("supervise", "督办", self.supervise),
+                ("bulletin", "通报", self.bulletin), ("ledger", "导出台账", self.export_ledger))
 
     def remind(self) -> None:
         self.draft("催报")

@@ -23,6 +23,9 @@ from app.ui.widgets.unit_view import UnitView
 
 log = logging.getLogger(__name__)
 TABS = ("台账", "单位", "概览", "日历")
+TIPS = {"forms": "为每个单位导出本期进展情况报表（.xlsx）", "import": "导入单位发回的报表，先核对变化再写入",
+        "remind": "生成催报通知（未报送的单位）", "supervise": "生成督办通知（红灯、黄灯任务）",
+        "bulletin": "生成本期督查通报（含统计图和推进情况表）", "ledger": "把整个台账导出为一个 Excel 工作簿"}
 
 
 class TrackingPage(QWidget):
@@ -42,7 +45,8 @@ class TrackingPage(QWidget):
 
         self.plan = QComboBox()
         self.plan.setObjectName("trackPlan")
-        self.plan.setMinimumContentsLength(18)
+        self.plan.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.plan.setMinimumContentsLength(12)
         self.plan.currentIndexChanged.connect(lambda _i: self._plan_changed())
         self.period = QComboBox()
         self.period.setObjectName("trackPeriod")
@@ -56,12 +60,17 @@ class TrackingPage(QWidget):
         top.addWidget(self.period, 1)
         top.addWidget(self.due, 2)
         self.buttons: dict[str, QPushButton] = {}
+        corner = QWidget()
+        cl = QHBoxLayout(corner)
+        cl.setContentsMargins(0, 0, 0, 2)
+        cl.setSpacing(4)
         for key, text, slot in self.actions.toolbar():
             b = QPushButton(text)
             b.setObjectName(f"track_{key}")
+            b.setToolTip(TIPS.get(key, ""))
             b.clicked.connect(slot)
             self.buttons[key] = b
-            top.addWidget(b)
+            cl.addWidget(b)
 
         self.ledger_view = LedgerView()
         self.ledger_view.write_requested.connect(self.actions.write_entries)
@@ -74,6 +83,7 @@ class TrackingPage(QWidget):
         self.tabs.setObjectName("trackTabs")
         for widget, name in zip((self.ledger_view, self.unit_view, self.dashboard, self.calendar), TABS, strict=True):
             self.tabs.addTab(widget, name)
+        self.tabs.setCornerWidget(corner)  # the actions sit beside the tabs: the page fits 1024 px
         self.tabs.currentChanged.connect(lambda _i: self._fill_tab())
         lay = QVBoxLayout(self)
         lay.addLayout(top)
@@ -134,7 +144,7 @@ class TrackingPage(QWidget):
             except Exception as exc:
                 show_error(self, exc)
         led = self.ledger
-        self.due.setText(f"报送截止 {led.period.due:%Y-%m-%d}　统计至 {led.as_of:%Y-%m-%d}" if led else "")
+        self.due.setText(f"截止 {led.period.due:%Y-%m-%d}，统计至 {led.as_of:%Y-%m-%d}" if led else "")
         for b in self.buttons.values():
             b.setEnabled(led is not None)
         self.ledger_view.set_ledger(led)

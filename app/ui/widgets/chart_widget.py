@@ -46,7 +46,8 @@ class ChartWidget(QWidget):
         p.drawText(QRectF(0, 0, w, TITLE), Qt.AlignmentFlag.AlignCenter, self.chart.title)
         p.setFont(self.font())
         fm = QFontMetrics(self.font())
-        label_w, note_w = int(w * 0.30), int(w * 0.14)
+        note_w = fm.horizontalAdvance("完成 99/99") + 8
+        label_w = int(w * 0.30)
         x0, x1 = label_w + 8, w - note_w - 4
         scale = (x1 - x0) / max(1, self.chart.longest)
         y = TITLE

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -78,10 +77,12 @@ class LedgerView(QWidget):
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
         head = self.table.horizontalHeader()
-        for col, width in ((0, 38), (1, 170), (2, 100), (3, 38), (4, 92), (5, 66), (6, 44), (7, 160), (8, 30),
-                           (9, 230), (10, 64)):
+        M = LedgerTableModel
+        for col, width in ((M.SERIAL, 38), (M.TASK, 160), (M.UNIT, 96), (M.ROLE, 38), (M.DEADLINE, 92),
+                           (M.STATUS, 66), (M.PERCENT, 44), (M.LIGHT, 30), (M.REASON, 240), (M.REPORT, 64),
+                           (M.TEXT, 240)):
             self.table.setColumnWidth(col, width)
-        head.setSectionResizeMode(LedgerTableModel.REASON, QHeaderView.ResizeMode.Stretch)
+        head.setStretchLastSection(True)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._row_changed())
         self.table.installEventFilter(self)
 
@@ -105,6 +106,8 @@ class LedgerView(QWidget):
     def _combo(self, name: str, everything: str, items=()) -> QComboBox:
         c = QComboBox()
         c.setObjectName(name)
+        c.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        c.setMinimumContentsLength(5)  # long part names must not widen the window
         c.addItem(everything, None)
         for text, data in items:
             c.addItem(text, data)
