@@ -136,7 +136,7 @@ def _ledger_for(service, raw: RawForm, problems: list[str], plan_id, period_id) 
         problems.append(f"这是《{plan.title}》的报表，当前打开的是《{open_plan.title}》。")
     if open_period is not None and period.id != open_period.id and (open_plan is None or plan.id == open_plan.id):
         problems.append(f"这是{period.label}的报表，当前选择的是{open_period.label}，请先切换到{period.label}再导入。")
-    return service.ledger(plan.id, period.id)
+    return service.ledger(plan.id, period.id, unit_id=unit.id)
 
 
 def _change(fr, row: LedgerRow, ledger: Ledger) -> RowChange:

@@ -10,21 +10,12 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.models import (
-    ExtensionRequest,
-    Milestone,
-    Plan,
-    PlanNode,
-    ProgressEntry,
-    ReportingPeriod,
-    TaskClosure,
-    Unit,
-)
+from app.models import Plan, Unit
 from app.services.documents.tables import task_text
 from app.services.dto import NodeDTO
 from app.services.errors import NotFoundError
-from app.services.plan_tree import load_tree
-from app.services.tracking.dto import ClosureDTO, EntryDTO, EntryValues, ExtensionDTO, PeriodDTO, ScheduleDTO
+from app.services.tracking import ledger_queries as Q
+from app.services.tracking.dto import ClosureDTO, EntryDTO, ExtensionDTO, PeriodDTO, ScheduleDTO
 from app.services.tracking.lights import Light, RowFacts, compute_light
 from app.services.tracking.policy import CLOSED, GREEN, GREY, LightPolicy
 
@@ -107,12 +98,6 @@ class Ledger:
         return [r for r in self.rows if r.unit_id == unit_id]
 
 
-def _entry(row) -> EntryDTO:
-    return EntryDTO(row.id, row.node_id, row.unit_id, row.period_id,
-                    EntryValues(row.status, row.percent, row.text, row.problems, row.evidence),
-                    row.reported_by, row.source, row.source_file, row.entered_at, row.updated_at)
-
-
 def _tasks(roots: list[NodeDTO]) -> list[tuple[NodeDTO, NodeDTO | None]]:
     out = []
 
@@ -137,57 +122,23 @@ def short_title(node: NodeDTO, limit: int = 40) -> str:
     return text[:limit]
 
 
-def load_ledger(s: Session, schedule: ScheduleDTO, period: PeriodDTO, today: date, policy: LightPolicy) -> Ledger:
+def load_ledger(s: Session, schedule: ScheduleDTO, period: PeriodDTO, today: date, policy: LightPolicy,
+                unit_id: int | None = None) -> Ledger:
+    """unit_id: only that unit's rows (what importing one unit's returned form needs)."""
     plan = s.get(Plan, schedule.plan_id)
     if plan is None:
         raise NotFoundError("找不到该工作要点，可能已被删除。")
-    roots = load_tree(s, plan)
     units = {uid: (name, cat) for uid, name, cat in s.execute(select(Unit.id, Unit.name, Unit.category))}
-    node_ids = select(PlanNode.id).where(PlanNode.plan_id == plan.id)
-    milestones: dict[int, list[tuple[date, int]]] = {}
-    for nid, due, pct in s.execute(select(Milestone.node_id, Milestone.due, Milestone.target_percent)
-                                   .where(Milestone.node_id.in_(node_ids))):
-        milestones.setdefault(nid, []).append((due, pct))
-    extensions: dict[int, ExtensionDTO] = {}
-    approved: dict[int, date] = {}
-    for x in s.scalars(select(ExtensionRequest).where(ExtensionRequest.node_id.in_(node_ids))
-                       .order_by(ExtensionRequest.id)):
-        extensions[x.node_id] = ExtensionDTO(x.id, x.node_id, x.unit_id, x.reason, x.requested_deadline,
-                                             x.requested_on, x.decision, x.decided_on, x.approved_deadline,
-                                             x.decision_note, x.source_file)
-        if x.decision == "同意" and x.approved_deadline is not None:
-            approved[x.node_id] = x.approved_deadline
-    closures = {c.node_id: ClosureDTO(c.id, c.node_id, c.closed_on, c.evidence, c.note, c.reopened_on,
-                                      c.reopen_reason)
-                for c in s.scalars(select(TaskClosure).where(TaskClosure.node_id.in_(node_ids),
-                                                             TaskClosure.reopened_on.is_(None)))}
+    roots = Q.tree(s, plan.id, plan.numbering, {u: n for u, (n, _c) in units.items()})
+    milestones, extensions, approved, closures = Q.task_extras(s, plan.id)
+    index = Q.EntryIndex(s, plan.id, period.seq, unit_id)
     labels = {p.seq: p.label for p in schedule.periods}
-    this: dict[tuple[int, int], object] = {}
-    last: dict[tuple[int, int], tuple[int, object]] = {}
-    prev: dict[tuple[int, int], object] = {}
-    done_seq: dict[tuple[int, int], int] = {}
-    q = (select(ProgressEntry.id, ProgressEntry.node_id, ProgressEntry.unit_id, ProgressEntry.period_id,
-                ProgressEntry.status, ProgressEntry.percent, ProgressEntry.text, ProgressEntry.problems,
-                ProgressEntry.evidence, ProgressEntry.reported_by, ProgressEntry.source, ProgressEntry.source_file,
-                ProgressEntry.entered_at, ProgressEntry.updated_at, ReportingPeriod.seq)
-         .join(ReportingPeriod, ReportingPeriod.id == ProgressEntry.period_id)
-         .where(ReportingPeriod.plan_id == plan.id, ReportingPeriod.seq <= period.seq)
-         .order_by(ReportingPeriod.seq))
-    for row in s.execute(q):
-        key = (row.node_id, row.unit_id)
-        last[key] = (row.seq, row)
-        if row.seq == period.seq:
-            this[key] = row
-        else:
-            prev[key] = row
-        if row.status == "已完成" and key not in done_seq:
-            done_seq[key] = row.seq
-
     as_of = min(today, period.due)
     closed = today > period.due
     start = schedule.start_date
     tasks: list[TaskInfo] = []
     rows: list[LedgerRow] = []
+    last = index.last
     for serial, (node, part) in enumerate(_tasks(roots), start=1):
         concrete = [a for a in node.assignments if units.get(a.unit_id, ("", COLLECTIVE))[1] != COLLECTIVE]
         info = TaskInfo(
@@ -199,26 +150,29 @@ def load_ledger(s: Session, schedule: ScheduleDTO, period: PeriodDTO, today: dat
             tuple(a.unit_id for a in concrete if a.role == "support"))
         tasks.append(info)
         ext = info.extension
+        pending = ext is not None and ext.decision == "待审批"
         lead_key = (node.id, info.lead_unit_ids[0]) if info.lead_unit_ids else None
-        lead_done = lead_key in last and last[lead_key][1].status == "已完成"
+        lead_done = lead_key in last and last[lead_key][2] == "已完成"
+        closed_on = info.closure.closed_on if info.closure else None
         for a in concrete:
+            if unit_id is not None and a.unit_id != unit_id:
+                continue
             key = (node.id, a.unit_id)
             got = last.get(key)
-            latest = _entry(got[1]) if got else None
-            if a.role == "support" and latest is None and info.closure is None:
+            if a.role == "support" and got is None and info.closure is None:
                 # a 配合单位 that never reported on its own: the task's state is the lead's
                 light = Light(GREEN, ("牵头单位已报告完成",)) if lead_done else Light(GREY, ("配合单位，可不单独报送",))
                 rows.append(LedgerRow(info, a.unit_id, units[a.unit_id][0], a.role, None, None, "", None, light))
                 continue
             facts = RowFacts(
-                role=a.role, status=latest.status if latest else None, percent=latest.percent if latest else None,
-                reported=key in this, period_label=period.label, period_due=period.due, as_of=as_of,
+                role=a.role, status=got[2] if got else None, percent=got[3] if got else None,
+                reported=key in index.this_id, period_label=period.label, period_due=period.due, as_of=as_of,
                 period_closed=closed, start=start, deadline=info.effective_deadline,
-                extended=node.id in approved, extension_pending=ext is not None and ext.decision == "待审批",
-                closed_on=info.closure.closed_on if info.closure else None, milestones=info.milestones)
+                extended=node.id in approved, extension_pending=pending, closed_on=closed_on,
+                milestones=info.milestones)
             rows.append(LedgerRow(
-                info, a.unit_id, units[a.unit_id][0], a.role,
-                _entry(this[key]) if key in this else None, latest, labels.get(got[0], "") if got else "",
-                _entry(prev[key]) if key in prev else None, compute_light(facts, policy), done_seq.get(key)))
+                info, a.unit_id, units[a.unit_id][0], a.role, index.get(index.this_id.get(key)),
+                index.get(got[1]) if got else None, labels.get(got[0], "") if got else "",
+                index.get(index.prev_id.get(key)), compute_light(facts, policy), index.done_seq.get(key)))
     return Ledger(plan.id, plan.title, plan.year, schedule, period, today, as_of, rows, tasks,
                   {uid: name for uid, (name, _c) in units.items()})

@@ -89,10 +89,12 @@ class TrackingService:
         data = ledger_workbook(ledger, self.policy(), self.history(plan_id, ledger.period.id))
         return write_bytes(path, data)
 
-    def ledger(self, plan_id: int, period_id: int | None = None, today: date | None = None) -> Ledger:
+    def ledger(self, plan_id: int, period_id: int | None = None, today: date | None = None,
+               unit_id: int | None = None) -> Ledger:
+        """The 台账 at a period (the default one when None); unit_id keeps only that unit's rows."""
         schedule = self.schedule(plan_id)
         period = schedule.period(period_id) if period_id is not None else self.default_period(schedule)
         if period is None:
             raise NotFoundError("找不到该报送期，可能报送周期已被修改。")
         with session_scope(self._sf) as s:
-            return load_ledger(s, schedule, period, today or self.clock(), self.policy())
+            return load_ledger(s, schedule, period, today or self.clock(), self.policy(), unit_id)

@@ -11,7 +11,6 @@ from app.services.tracking.ledger import Ledger, LedgerRow
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
 RowRole = Qt.ItemDataRole.UserRole + 1
-SortRole = Qt.ItemDataRole.UserRole + 2
 NOT_REPORTED = "（未报送）"
 
 
@@ -37,6 +36,7 @@ class LedgerTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[LedgerRow] = []
         self._closed = False
+        self._sort = (self.SERIAL, Qt.SortOrder.AscendingOrder)
         self._fills = {c: light_brush(c, fills) for c in fills}
         self._grey = QBrush(QColor("#7a7a7a"))
 
@@ -44,10 +44,33 @@ class LedgerTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = list(ledger.rows) if ledger else []
         self._closed = ledger.period_closed if ledger else False
+        column, order = self._sort
+        if column != self.SERIAL or order != Qt.SortOrder.AscendingOrder:  # the ledger comes in 序号 order
+            self._rows.sort(key=lambda r: self._key(r, column), reverse=order == Qt.SortOrder.DescendingOrder)
         self.endResetModel()
 
     def row(self, r: int) -> LedgerRow | None:
         return self._rows[r] if 0 <= r < len(self._rows) else None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sorted here, once per key, instead of by the proxy's pairwise comparisons (fast for 1000s)."""
+        self._sort = (column, order)
+        self.layoutAboutToBeChanged.emit()
+        old = self.persistentIndexList()
+        ids = [id(self._rows[i.row()]) for i in old]
+        self._rows.sort(key=lambda r: self._key(r, column), reverse=order == Qt.SortOrder.DescendingOrder)
+        where = {id(r): n for n, r in enumerate(self._rows)}
+        self.changePersistentIndexList(old, [self.index(where[k], i.column()) for k, i in zip(ids, old, strict=True)])
+        self.layoutChanged.emit()
+
+    def _key(self, r: LedgerRow, col: int):
+        if col == self.SERIAL:
+            return (r.task.serial, r.role != "lead")
+        if col == self.PERCENT:
+            return r.last.percent if r.last and r.last.percent is not None else -1
+        if col == self.LIGHT:
+            return "红黄绿灰".index(r.light.color)
+        return self._text(r, col)
 
     def row_of(self, node_id: int, unit_id: int) -> int:
         return next((i for i, r in enumerate(self._rows) if r.task.node_id == node_id and r.unit_id == unit_id), -1)
@@ -110,14 +133,6 @@ class LedgerTableModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == RowRole:
             return r
-        if role == SortRole:
-            if col == self.SERIAL:
-                return r.task.serial * 1000 + (r.role != "lead")
-            if col == self.PERCENT:
-                return r.last.percent if r.last and r.last.percent is not None else -1
-            if col == self.LIGHT:
-                return "红黄绿灰".index(r.light.color)
-            return self._text(r, col)
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -142,7 +157,9 @@ class LedgerFilterModel(QSortFilterProxyModel):
         self.rows = "all"  # all | lead | primary
         self.which: str | None = None  # done | overdue | missing: the dashboard's counts
         self.ledger: Ledger | None = None
-        self.setSortRole(SortRole)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.sourceModel().sort(column, order)  # the proxy itself keeps the source's order
 
     def clear(self) -> dict:
         return {"unit_id": None, "part_id": None, "status": None, "light": None, "words": "", "rows": "all",
