@@ -14,10 +14,9 @@ from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Pr
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from app.services.documents.service import write_bytes
-from app.services.documents.xlsx import _text as clean
 from app.services.errors import NotFoundError
 from app.services.tracking import form_layout as F
+from app.services.tracking.form_layout import clean
 from app.services.tracking.ledger import Ledger, LedgerRow
 from app.services.tracking.lights import expected_percent_at
 from app.services.tracking.policy import STATUSES, cn_date
@@ -185,6 +184,8 @@ def export_forms(ledger: Ledger, out_dir: Path, unit_ids: list[int] | None = Non
     units = [(u, n) for u, n in form_units(ledger) if unit_ids is None or u in unit_ids]
     if not units:
         raise NotFoundError("本期没有需要报送的单位。")
+    from app.services.documents.service import write_bytes  # reportlab comes with it: load it late
+
     written = []
     for i, (uid, name) in enumerate(units):
         if progress is not None:

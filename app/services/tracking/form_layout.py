@@ -49,3 +49,11 @@ def checksum(plan_id: int, period_key: str, unit_id: int, row_ids: list[str]) ->
 def safe_file_name(text: str) -> str:
     """A file name Windows accepts: no \\ / : * ? " < > | and no trailing dots or spaces."""
     return re.sub(r'[\\/:*?"<>|\r\n\t]', "_", text).strip(" .")[:150] or "报表"
+
+
+_ILLEGAL = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")  # control characters openpyxl refuses
+
+
+def clean(value):
+    """Cell text without the control characters Excel cannot store (a vertical tab pasted from Word)."""
+    return _ILLEGAL.sub("", value) if isinstance(value, str) else value

@@ -10,7 +10,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
-from app.services.documents.xlsx import _text as clean
+from app.services.tracking.form_layout import clean
 from app.services.tracking.ledger import Ledger
 from app.services.tracking.policy import LIGHT_FILL, LIGHT_MEANING, LIGHT_NAME, LIGHTS, LightPolicy, cn_date
 from app.services.tracking.stats import Summary, summarize

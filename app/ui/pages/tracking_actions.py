@@ -7,9 +7,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.services.dates import parse_cn_date
-from app.services.tracking.form_export import export_forms
-from app.services.tracking.form_import import preview_form
-from app.services.tracking.tracking_notices import KIND_LABEL, table_xlsx
 from app.ui.dialogs import messages
 from app.ui.error_reporting import reports_errors, show_error
 from app.ui.undo.tracking_commands import (
@@ -70,6 +67,7 @@ class TrackingActions:
         folder = messages.choose_folder(self.page, f"选择保存{led.period.label}进展情况报表的文件夹")
         if not folder:
             return
+        from app.services.tracking.form_export import export_forms  # openpyxl loads only when needed
         self.runner.submit(lambda control: export_forms(led, Path(folder), progress=control.progress),
                            lambda paths: self._exported(paths, folder), title="正在导出进展情况报表…")
 
@@ -83,6 +81,7 @@ class TrackingActions:
         if not files:
             return
         plan_id, period_id = self.page.plan_id(), self.page.period_id()
+        from app.services.tracking.form_import import preview_form
 
         def work(control):
             previews, refused = [], []
@@ -122,6 +121,8 @@ class TrackingActions:
         cmd = DraftNoticeCommand(self.page.env, kind, plan_id, period_id)
         if not self.page.run(cmd):
             return
+        from app.services.tracking.tracking_notices import KIND_LABEL
+
         n = cmd.notice
         issue = f"（{self.t.paperwork.issue_number(n)}）" if kind == "通报" else ""
         frozen = "该期的已印发，未作改动" if n.status == "已印发" else "已生成草稿"
@@ -138,6 +139,7 @@ class TrackingActions:
         path = messages.save_file(self.page, "导出通报附表", f"{n.title}附表.xlsx", messages.XLSX_FILTER)
         if path:
             from app.services.documents.service import write_bytes
+            from app.services.tracking.tracking_notices import table_xlsx
 
             write_bytes(Path(path), table_xlsx(n))
             self.page.status_message.emit(f"已导出 {path}")

@@ -13,7 +13,6 @@ from PySide6.QtGui import QUndoCommand
 
 from app.services.tracking.dto import MilestoneDTO
 from app.services.tracking.entries import EntryWrite
-from app.services.tracking.form_import import FormPreview, apply_form, undo_import
 
 
 class TrackingView(Protocol):
@@ -82,17 +81,21 @@ class WriteEntriesCommand(TrackingCommand):
 
 
 class ImportFormsCommand(TrackingCommand):
-    def __init__(self, env: TrackingEnv, previews: list[FormPreview], text: str = "导入回收报表"):
+    def __init__(self, env: TrackingEnv, previews: list, text: str = "导入回收报表"):
         super().__init__(env, text)
         self.previews = previews
         self.outcomes: list = []
 
     def do(self) -> None:
+        from app.services.tracking.form_import import apply_form
+
         self.outcomes = []
         for p in self.previews:
             self.outcomes.append(apply_form(self.t, p))
 
     def revert(self) -> None:
+        from app.services.tracking.form_import import undo_import
+
         for outcome in reversed(self.outcomes):
             undo_import(self.t, outcome)
 
