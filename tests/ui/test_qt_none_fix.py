@@ -5,7 +5,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-import app.ui  # noqa: F401  (installs the fixes)
+import app.ui  # installs the fixes
 from app.ui.qt_fixes import void_calls_leak_none
 
 SCRIPT = """
