@@ -41,6 +41,7 @@ class TrackingPage(QWidget):
         self.env = TrackingEnv(self.tracking, self, self._report_failure)
         self.ledger = None
         self.summary = None
+        self._stale: set[str] = set(TABS)
         self.actions = TrackingActions(self)
 
         self.plan = QComboBox()
@@ -147,12 +148,19 @@ class TrackingPage(QWidget):
         self.due.setText(f"截止 {led.period.due:%Y-%m-%d}，统计至 {led.as_of:%Y-%m-%d}" if led else "")
         for b in self.buttons.values():
             b.setEnabled(led is not None)
-        self.ledger_view.set_ledger(led)
+        self._stale = set(TABS)
         self._fill_tab()
 
     def _fill_tab(self) -> None:
+        """Fills the tab in front; the others wait until they are shown (a refresh stays quick)."""
         tab = self.tabs.currentWidget()
-        if tab is self.unit_view:
+        name = TABS[self.tabs.currentIndex()]
+        if name not in self._stale:
+            return
+        self._stale.discard(name)
+        if tab is self.ledger_view:
+            self.ledger_view.set_ledger(self.ledger)
+        elif tab is self.unit_view:
             self.unit_view.set_ledger(self.ledger)
         elif tab is self.dashboard:
             self.dashboard.set_summary(self.summary)
@@ -163,6 +171,7 @@ class TrackingPage(QWidget):
     def show_in_ledger(self, filters: dict) -> None:
         """The tasks behind a dashboard number or bar, in the 台账 tab."""
         self.tabs.setCurrentWidget(self.ledger_view)
+        self._fill_tab()
         self.ledger_view.apply_filters(filters)
 
     def settings_changed(self) -> None:
