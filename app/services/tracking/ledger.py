@@ -159,11 +159,14 @@ def load_ledger(s: Session, schedule: ScheduleDTO, period: PeriodDTO, today: dat
                 continue
             key = (node.id, a.unit_id)
             got = last.get(key)
-            if a.role == "support" and got is None and info.closure is None:
-                # a 配合单位 that never reported on its own: the task's state is the lead's
+            if a.role == "support" and info.closure is None and (got is None or lead_done):
+                # the task's state is the lead's: done when the lead says so, else a 配合单位 need not report
                 light = Light(GREEN, ("牵头单位已报告完成",)) if lead_done else Light(GREY, ("配合单位，可不单独报送",))
-                rows.append(LedgerRow(info, a.unit_id, units[a.unit_id][0], a.role, None, None, "", None, light))
-                continue
+                if got is None:
+                    rows.append(LedgerRow(info, a.unit_id, units[a.unit_id][0], a.role, None, None, "", None, light))
+                    continue
+            else:
+                light = None
             facts = RowFacts(
                 role=a.role, status=got[2] if got else None, percent=got[3] if got else None,
                 reported=key in index.this_id, period_label=period.label, period_due=period.due, as_of=as_of,
@@ -173,6 +176,6 @@ def load_ledger(s: Session, schedule: ScheduleDTO, period: PeriodDTO, today: dat
             rows.append(LedgerRow(
                 info, a.unit_id, units[a.unit_id][0], a.role, index.get(index.this_id.get(key)),
                 index.get(got[1]) if got else None, labels.get(got[0], "") if got else "",
-                index.get(index.prev_id.get(key)), compute_light(facts, policy), index.done_seq.get(key)))
+                index.get(index.prev_id.get(key)), light or compute_light(facts, policy), index.done_seq.get(key)))
     return Ledger(plan.id, plan.title, plan.year, schedule, period, today, as_of, rows, tasks,
                   {uid: name for uid, (name, _c) in units.items()})

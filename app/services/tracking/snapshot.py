@@ -12,6 +12,7 @@ from app.models import (
     ExtensionRequest,
     FormReturn,
     Milestone,
+    Notice,
     ProgressEntry,
     ReportingPeriod,
     ReportingSchedule,
@@ -112,9 +113,10 @@ def load_plan_links(s: Session, plan_id: int, data: dict | None) -> None:
         if values.get("unit_id") not in units:
             values["unit_id"] = None
         s.add(FormReturn(plan_id=plan_id, period_id=periods[r["period"]], **values))
+    notices = set(s.scalars(select(Notice.id)))
     for d in data.get("documents", []):
         s.add(TrackingDocument(plan_id=plan_id, period_id=periods.get(d["period"]), kind=d["kind"],
-                               notice_id=d["notice_id"]))
+                               notice_id=d["notice_id"] if d["notice_id"] in notices else None))
     s.flush()
 
 
@@ -131,7 +133,10 @@ def load_node_tracking(s: Session, plan_id: int, node_id: int, data: dict | None
     for m in data.get("milestones", []):
         s.add(Milestone(node_id=node_id, **_typed(Milestone, m)))
     for x in data.get("extensions", []):
-        s.add(ExtensionRequest(node_id=node_id, **_typed(ExtensionRequest, x)))
+        values = _typed(ExtensionRequest, x)
+        if values.get("unit_id") is not None and s.get(Unit, values["unit_id"]) is None:
+            values["unit_id"] = None  # the unit went meanwhile (ON DELETE SET NULL, as if it had been there)
+        s.add(ExtensionRequest(node_id=node_id, **values))
     for c in data.get("closures", []):
         s.add(TaskClosure(node_id=node_id, **_typed(TaskClosure, c)))
 
