@@ -13,7 +13,6 @@ from app.models import Issuer, Notice, NoticeIssuer, Plan, Unit, UnitAlias
 from app.models.database import session_scope
 from app.services.deadlines import deadline_date
 from app.services.plan_snapshot import load_plan
-from app.services.tracking.demo import load_demo_tracking
 
 
 def demo_files(samples_dir: Path) -> tuple[Path, Path]:
@@ -68,6 +67,8 @@ def load_demo(s: Session, samples_dir: Path, today: date | None = None) -> int:
         s.flush()
         notice.lineage_id = notice.id
     s.flush()
+    from app.services.tracking.demo import load_demo_tracking  # only when the demo is loaded
+
     load_demo_tracking(s, plan.id, today or date.today())
     return plan.id
 

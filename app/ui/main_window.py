@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from app import APP_NAME, __version__
 from app.context import AppContext
 from app.ui.pages.plans_page import PlansPage
-from app.ui.pages.tracking_actions import MENU as TRACK_MENU
+from app.ui.pages.tracking_menu import MENU as TRACK_MENU
 from app.ui.runner import TaskRunner
 
 if TYPE_CHECKING:
