@@ -23,6 +23,7 @@ COMMANDS = (
     "app.commands.backup",
     "app.commands.import_cmd",
     "app.commands.screenshot",
+    "app.commands.track",
 )
 
 log = logging.getLogger(__name__)

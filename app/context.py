@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from app.services.importing import ImportService
     from app.services.issuing import IssueService
     from app.services.plan_edits import PlanEditService
+    from app.services.tracking import TrackingService
     from app.services.unit_history import UnitHistory
     from app.services.unit_tasks import UnitTaskService
 
@@ -48,6 +49,14 @@ class Services:
     notices: NoticeService
     settings: SettingsService
     session_factory: sessionmaker[Session]
+    config: Settings | None = None  # the live settings, for services whose rules are settings
+
+    @cached_property
+    def tracking(self) -> TrackingService:
+        """督办台账 (schedules, entries, lights, forms, 通报)."""
+        from app.services.tracking import TrackingService
+
+        return TrackingService(self.session_factory, self.config or Settings())
 
     @cached_property
     def imports(self) -> ImportService:
@@ -146,7 +155,7 @@ def open_context(paths: AppPaths, load_demo: bool = False) -> AppContext:
     settings = settings_service.load()
     units = UnitService(sf, region_names=(settings.county_name,) if settings.county_name else ())
     services = Services(units=units, plans=PlanService(sf), notices=NoticeService(sf),
-                        settings=settings_service, session_factory=sf)
+                        settings=settings_service, session_factory=sf, config=settings)
     res = resources_dir()
     demo_id = None
     if load_demo and not settings.demo_loaded:

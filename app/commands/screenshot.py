@@ -97,6 +97,7 @@ def settle(app, ms: int) -> None:
 
 
 def take_screenshots(app, tmp: Path, out: Path, size: tuple[int, int] = SIZE) -> list[Path]:
+    from app.commands.tracking_shots import take_tracking_shots
     from app.services.outline_text import outline_text
     from app.ui.main_window import MainWindow
     from app.ui.runner import SyncRunner
@@ -115,6 +116,7 @@ def take_screenshots(app, tmp: Path, out: Path, size: tuple[int, int] = SIZE) ->
             widget.grab().save(str(path), "PNG")
             written.append(path)
 
+        take_tracking_shots(window, tmp, shot)  # before the plan edit below changes the demo's tasks
         editor = window.plans_page.editor
         # one task without its lead unit, so the problems panel has something to show
         gap = editor.model.roots()[0].children[2]
@@ -131,7 +133,7 @@ def take_screenshots(app, tmp: Path, out: Path, size: tuple[int, int] = SIZE) ->
         shot(window, "units.png")
         window.nav.setCurrentRow(2)
         shot(window, "notices.png", 1500)  # QPdfView renders its pages asynchronously
-        window.nav.setCurrentRow(3)
+        window.nav.setCurrentRow(4)
         shot(window, "settings.png")
 
         # the import wizard's preview, on a text version of the demo plan

@@ -8,6 +8,15 @@ from app.models.plan import Plan
 from app.models.progress import ProgressEntry
 from app.models.setting import Setting
 from app.models.task import Assignment, PlanNode
+from app.models.tracking import (
+    ExtensionRequest,
+    FormReturn,
+    Milestone,
+    ReportingPeriod,
+    ReportingSchedule,
+    TaskClosure,
+    TrackingDocument,
+)
 from app.models.unit import Unit, UnitAlias
 
 __all__ = [
@@ -15,15 +24,22 @@ __all__ = [
     "AuditLog",
     "Base",
     "DocNumberCounter",
+    "ExtensionRequest",
+    "FormReturn",
     "IssuedFile",
     "IssuedRecord",
     "Issuer",
+    "Milestone",
     "Notice",
     "NoticeIssuer",
     "Plan",
     "PlanNode",
     "ProgressEntry",
+    "ReportingPeriod",
+    "ReportingSchedule",
     "Setting",
+    "TaskClosure",
+    "TrackingDocument",
     "Unit",
     "UnitAlias",
 ]

@@ -19,15 +19,17 @@ def demo_files(samples_dir: Path) -> tuple[Path, Path]:
     return samples_dir / "demo_units.json", samples_dir / "demo_plan.json"
 
 
-def load_demo_if_empty(session_factory: sessionmaker[Session], samples_dir: Path) -> int | None:
+def load_demo_if_empty(session_factory: sessionmaker[Session], samples_dir: Path,
+                       today: date | None = None) -> int | None:
     """Returns the demo plan's id when it was loaded, None when the database already had plans."""
     with session_scope(session_factory) as s:
         if s.scalar(select(func.count()).select_from(Plan)) or s.scalar(select(func.count()).select_from(Unit)):
             return None
-        return load_demo(s, samples_dir)
+        return load_demo(s, samples_dir, today)
 
 
-def load_demo(s: Session, samples_dir: Path) -> int:
+def load_demo(s: Session, samples_dir: Path, today: date | None = None) -> int:
+    """The demo county; its 督办台账 runs up to `today` (or the demo year's end)."""
     units_file, plan_file = demo_files(samples_dir)
     units = json.loads(units_file.read_text(encoding="utf-8"))["units"]
     data = json.loads(plan_file.read_text(encoding="utf-8"))
@@ -65,6 +67,9 @@ def load_demo(s: Session, samples_dir: Path) -> int:
         s.flush()
         notice.lineage_id = notice.id
     s.flush()
+    from app.services.tracking.demo import load_demo_tracking  # only when the demo is loaded
+
+    load_demo_tracking(s, plan.id, today or date.today())
     return plan.id
 
 

@@ -113,7 +113,7 @@ class PlanService:
         since it also cites fixed periods such as 《纲要（2021—2025年）》."""
         with session_scope(self._sf) as s:
             src = self._plan(s, plan_id)
-            snap = dump_plan(s, src)
+            snap = dump_plan(s, src, with_tracking=False)
             old_year = src.year
             year = new_year if new_year is not None else ((old_year + 1) if old_year else None)
             p = snap["plan"]
@@ -231,7 +231,7 @@ class PlanService:
             node = self._node(s, node_id)
             parent_id, plan_id = node.parent_id, node.plan_id
             snap = {"plan_id": plan_id, "parent_id": parent_id, "index": node.position,
-                    "node": dump_node(plan_nodes(s, plan_id), node)}
+                    "node": dump_node(plan_nodes(s, plan_id), node, s)}
             s.delete(node)
             s.flush()
             for i, n in enumerate(self._siblings(s, plan_id, parent_id)):

@@ -26,6 +26,17 @@ class Settings:
     sample_database: bool = False  # a database made to hold the sample (打开示例, demo, screenshot)
     first_start_done: bool = False  # the first-start dialog was answered (or put aside) here
     sample_offer_made: bool = False  # the clerk kept an old untouched sample when offered its removal
+    # 督办 (county defaults; a plan's own schedule is set on the 督办 page)
+    track_rhythm: str = "monthly"  # monthly | quarterly | half-year | year-end
+    track_due_day: int = 25  # units report by this day …
+    track_due_next_month: bool = False  # … of the month after the period instead of its last month
+    track_warn_days: int = 15  # 黄灯 this many days before the deadline
+    track_lag_yellow: int = 10  # 黄灯 when this many points behind 序时进度 …
+    track_lag_red: int = 30  # … 红灯 when more than this many
+    track_unreported_light: str = "黄"  # 未报送 by the due date: 黄 or 红
+    track_issuer_id: int | None = None  # 发文机关 of 催报 / 督办通知 / 通报 (None: the default issuer)
+    track_bulletin_prefix: str = ""  # 代字 of the 通报 series; its 序号 is the 期数 (empty: issuer 代字 + 督)
+    track_annual_dates: list[dict] = field(default_factory=list)  # [{"month", "day", "text"}]; empty: built-in
 
 
 _FIELD_NAMES = {f.name for f in fields(Settings)}

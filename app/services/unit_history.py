@@ -7,16 +7,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, select
+from sqlalchemy import func, inspect, select
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
-from app.models import Assignment, ProgressEntry, Unit, UnitAlias
+from app.models import Assignment, ExtensionRequest, FormReturn, ProgressEntry, Unit, UnitAlias
 from app.models.database import session_scope
 from app.services import audit
 from app.services.dto import UnitDTO
 from app.services.errors import InUseError, NotFoundError, ValidationError
 from app.services.units import UnitService
 
+TRACKING_MODELS = (ProgressEntry, ExtensionRequest, FormReturn)
 _FIELDS = ("name", "short_name", "category", "contact_person", "phone", "sort_order", "active")
 
 
@@ -45,7 +46,9 @@ class MergeRecord:
     moved: list[tuple[int, str, str]] = field(default_factory=list)
     target_roles: dict[int, str] = field(default_factory=dict)
     positions: dict[tuple[int, int], int] = field(default_factory=dict)  # (node, unit) → position, before
-    progress: list[int] = field(default_factory=list)
+    # the source's 督办 records (entries, extension requests, returned forms) as they were: the merge
+    # moves them to the target, or drops an entry where the target reported the same task and period
+    records: list[tuple[type, dict]] = field(default_factory=list)
 
 
 def _snap(u: Unit) -> UnitSnapshot:
@@ -118,7 +121,10 @@ class UnitHistory:
                 if a.unit_id == target_id:
                     record.target_roles[a.node_id] = a.role
             record.moved = [(a.node_id, a.role, a.note or "") for a in mine]
-            record.progress = list(s.scalars(select(ProgressEntry.id).where(ProgressEntry.unit_id == source_id)))
+            for model in TRACKING_MODELS:
+                columns = [c.key for c in inspect(model).column_attrs]
+                record.records += [(model, {c: getattr(row, c) for c in columns})
+                                   for row in s.scalars(select(model).where(model.unit_id == source_id))]
         return self._units.merge_units(source_id, target_id), record
 
     def unmerge(self, r: MergeRecord) -> None:
@@ -147,7 +153,11 @@ class UnitHistory:
                 a = s.scalar(select(Assignment).where(Assignment.node_id == node_id, Assignment.unit_id == unit_id))
                 if a is not None:
                     a.position = pos
-            if r.progress:
-                for p in s.scalars(select(ProgressEntry).where(ProgressEntry.id.in_(r.progress))):
-                    p.unit_id = source.id
+            for model, values in r.records:
+                row = s.get(model, values["id"])
+                if row is not None:
+                    row.unit_id = source.id
+                else:  # dropped by the merge: back as it was
+                    s.add(model(**values))
+            s.flush()
             audit.record(s, "unit", source.id, "unmerge", f"{source.name} ← {target.name}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
-from app.models import Assignment, ProgressEntry, Unit, UnitAlias
+from app.models import Assignment, ExtensionRequest, FormReturn, ProgressEntry, Unit, UnitAlias
 from app.models.database import session_scope
 from app.models.unit import UNIT_CATEGORIES
 from app.services import audit
@@ -135,6 +135,13 @@ class UnitService:
                 f"“{unit.name}”仍承担 {used} 项任务，不能删除。"
                 "如该单位已撤并，请使用“合并到其他单位”，任务会一并转过去。"
             )
+        reported = s.scalar(select(func.count()).select_from(ProgressEntry)
+                            .where(ProgressEntry.unit_id == unit.id)) or 0
+        if reported:
+            raise InUseError(
+                f"“{unit.name}”有 {reported} 条督办进展记录，不能删除。"
+                "如该单位已撤并，请使用“合并到其他单位”，进展记录会一并转过去。"
+            )
 
     def merge_units(self, source_id: int, target_id: int) -> UnitDTO:
         """Moves every assignment and progress entry of source to target; source's names become aliases."""
@@ -153,8 +160,7 @@ class UnitService:
                         existing.role = "lead"
                     s.delete(a)
             s.flush()
-            for p in s.scalars(select(ProgressEntry).where(ProgressEntry.unit_id == source_id)):
-                p.unit_id = target_id
+            merge_progress(s, source_id, target_id)
             moved = [source.name, *(al.alias for al in source.aliases)]
             source_name = source.name
             s.delete(source)
@@ -224,3 +230,19 @@ class UnitService:
         for a in wanted:
             if a not in have:
                 unit.aliases.append(UnitAlias(alias=a))
+
+
+def merge_progress(s: Session, source_id: int, target_id: int) -> None:
+    """Moves the source unit's 督办 records to the target; where both reported on the same task in the
+    same period, the target's own report stays."""
+    taken = set(s.execute(select(ProgressEntry.node_id, ProgressEntry.period_id)
+                          .where(ProgressEntry.unit_id == target_id)).all())
+    for p in s.scalars(select(ProgressEntry).where(ProgressEntry.unit_id == source_id)).all():
+        if (p.node_id, p.period_id) in taken:
+            s.delete(p)
+        else:
+            p.unit_id = target_id
+    for model in (ExtensionRequest, FormReturn):
+        for row in s.scalars(select(model).where(model.unit_id == source_id)):
+            row.unit_id = target_id
+    s.flush()

@@ -1,4 +1,4 @@
-"""The main window: navigation (工作要点 / 责任单位 / 公文 / 设置), menus, status bar.
+"""The main window: navigation (工作要点 / 责任单位 / 公文 / 督办 / 设置), menus, status bar.
 
 It remembers its geometry and the last plan (in the database's Settings), keeps the list of
 recently imported files, and owns the one TaskRunner of the GUI."""
@@ -27,17 +27,20 @@ from app import APP_NAME, __version__
 from app.context import AppContext
 from app.ui.dialogs import messages
 from app.ui.pages.plans_page import PlansPage
+from app.ui.pages.tracking_menu import MENU as TRACK_MENU
 from app.ui.runner import TaskRunner
 from app.ui.undo.page_undo import PageUndo
 
 if TYPE_CHECKING:
     from app.ui.pages.notices_page import NoticesPage
     from app.ui.pages.settings_page import SettingsPage
+    from app.ui.pages.tracking_page import TrackingPage
     from app.ui.pages.units_page import UnitsPage
 
 log = logging.getLogger(__name__)
 
-PAGES = ("工作要点", "责任单位", "公文", "设置")
+PAGES = ("工作要点", "责任单位", "公文", "督办", "设置")
+TRACKING, SETTINGS = PAGES.index("督办"), PAGES.index("设置")
 MAX_RECENT = 8
 
 
@@ -57,7 +60,7 @@ class MainWindow(QMainWindow):
 
         self.plans_page = PlansPage(ctx)
         # the other pages are built when first shown: a quicker start (DESIGN: ≤ 1.5 s)
-        self._pages: list[QWidget | None] = [self.plans_page, None, None, None]
+        self._pages: list[QWidget | None] = [self.plans_page, None, None, None, None]
 
         self.nav = QListWidget()
         self.nav.setObjectName("navList")
@@ -66,7 +69,8 @@ class MainWindow(QMainWindow):
         self.nav.setStyleSheet("QListWidget#navList { font-size: 11pt; } "
                                "QListWidget#navList::item { padding: 10px 6px; }")
         icons = (QStyle.StandardPixmap.SP_FileDialogDetailedView, QStyle.StandardPixmap.SP_DirHomeIcon,
-                 QStyle.StandardPixmap.SP_FileIcon, QStyle.StandardPixmap.SP_FileDialogInfoView)
+                 QStyle.StandardPixmap.SP_FileIcon, QStyle.StandardPixmap.SP_FileDialogContentsView,
+                 QStyle.StandardPixmap.SP_FileDialogInfoView)
         for name, icon in zip(PAGES, icons, strict=True):
             self.nav.addItem(QListWidgetItem(self.style().standardIcon(icon), name))
         self.stack = QStackedWidget()
@@ -156,6 +160,14 @@ class MainWindow(QMainWindow):
         plan_menu.addSeparator()
         plan_menu.addMenu(pp.exports.menu)
 
+        track_menu = bar.addMenu("督办(&T)")
+        for entry in TRACK_MENU:
+            if entry is None:
+                track_menu.addSeparator()
+            else:
+                track_menu.addAction(self._action(entry[0], lambda _=False, m=entry[1]: self._on_tracking(m),
+                                                  name=f"action_track_{entry[1]}"))
+
         view_menu = bar.addMenu("视图(&V)")
         for i, name in enumerate(PAGES):
             view_menu.addAction(self._action(name, lambda _=False, i=i: self.nav.setCurrentRow(i), f"Ctrl+{i + 1}"))
@@ -168,6 +180,10 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(2)
         getattr(self.notices_page, method)()
 
+    def _on_tracking(self, method: str) -> None:
+        self.nav.setCurrentRow(TRACKING)
+        getattr(self.tracking_page.actions, method)()
+
     # ---- pages ---------------------------------------------------------------------------
     def page(self, row: int) -> QWidget:
         """The page in row, built on first use."""
@@ -175,9 +191,10 @@ class MainWindow(QMainWindow):
         if page is None:
             from app.ui.pages.notices_page import NoticesPage
             from app.ui.pages.settings_page import SettingsPage
+            from app.ui.pages.tracking_page import TrackingPage
             from app.ui.pages.units_page import UnitsPage
 
-            page = (UnitsPage, NoticesPage, SettingsPage)[row - 1](self.ctx)
+            page = (UnitsPage, NoticesPage, TrackingPage, SettingsPage)[row - 1](self.ctx)
             page.status_message.connect(self.show_status)
             if getattr(page, "undo_stack", None) is not None:
                 self.page_undo.add(page.undo_stack)
@@ -186,7 +203,9 @@ class MainWindow(QMainWindow):
                 page.task_requested.connect(self.open_task)
             elif row == 2:
                 page.notice_issued.connect(self._notice_issued)
-            elif row == 3:
+            elif row == TRACKING:
+                page.open_notice.connect(self.open_notice)
+            elif row == SETTINGS:
                 page.settings_changed.connect(self._settings_changed)
             placeholder = self.stack.widget(row)
             current = self.stack.currentIndex()
@@ -210,8 +229,12 @@ class MainWindow(QMainWindow):
         return self.page(2)
 
     @property
+    def tracking_page(self) -> TrackingPage:
+        return self.page(TRACKING)
+
+    @property
     def settings_page(self) -> SettingsPage:
-        return self.page(3)
+        return self.page(SETTINGS)
 
     def show_page(self, row: int) -> None:
         if row < 0:
@@ -244,12 +267,15 @@ class MainWindow(QMainWindow):
         self.plans_page.show_plan(self.plans_page.current_plan_id())
 
     def open_notice(self, notice_id: int) -> None:
+        """A notice opened on the 公文 page (from the plan's issued bar, or drafted on the 督办 page)."""
         self.nav.setCurrentRow(2)
         self.notices_page.reload(notice_id)
 
     def _settings_changed(self) -> None:
         if self._pages[2] is not None:
             self.notices_page.settings_changed()
+        if self._pages[TRACKING] is not None:
+            self.tracking_page.settings_changed()
 
     # ---- import --------------------------------------------------------------------------
     def open_import(self, path: str | None = None) -> None:
@@ -379,6 +405,8 @@ class MainWindow(QMainWindow):
             "双击条目直接修改标题；右侧填写责任单位、完成时限和责任人。所有修改立即保存，Ctrl+Z 撤销、Ctrl+Y 重做。\n\n"
             "责任单位：维护单位名录、别名和排序；正在使用的单位不能删除，可合并到其他单位。\n\n"
             "公文：起草印发通知，右侧实时预览，可导出 PDF/Word/Excel 或直接打印（支持套红纸）。\n\n"
+            "督办：按报送期导出各单位进展情况报表，导入发回的报表（先核对变化再写入），在台账中按数字键 1～6 "
+            "快速登记纸质报表的状态，查看亮灯原因；生成催报、督办通知和督查通报，导出整个台账。\n\n"
             "示例：“文件 → 打开示例”查看虚构的示例县，示例数据不会存入您的数据库。")
 
     def keyPressEvent(self, event) -> None:

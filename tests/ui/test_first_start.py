@@ -171,7 +171,7 @@ def test_every_answer_can_be_changed_later(qtbot, own_ctx, dialogs):
     d.finish_button.click()
     # 设置: the county's name and an issuer's 全称, 标志 and 代字
     page = w.settings_page
-    w.nav.setCurrentRow(3)
+    w.nav.setCurrentRow(4)
     page.county.setText("郸城县（试）")
     page.county.editingFinished.emit()
     assert own_ctx.services.settings.load().county_name == "郸城县（试）"

@@ -118,5 +118,5 @@ def test_excel_import_of_units_is_one_undo_step(window, ctx, dialogs, tmp_path):
 def test_pages_without_a_history_have_no_undo(window):
     window.nav.setCurrentRow(2)
     assert not window.undo_action.isEnabled() and not window.redo_action.isEnabled()
-    window.nav.setCurrentRow(3)
+    window.nav.setCurrentRow(4)
     assert not window.undo_action.isEnabled()

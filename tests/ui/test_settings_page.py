@@ -2,7 +2,7 @@
 
 
 def test_settings_are_saved_in_the_database(window, ctx):
-    window.nav.setCurrentRow(3)
+    window.nav.setCurrentRow(4)
     page = window.settings_page
     page.county.setText("测试县")
     page.county.editingFinished.emit()

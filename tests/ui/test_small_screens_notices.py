@@ -61,7 +61,7 @@ def test_issued_notice_banner_fits(small, dialogs):
 
 
 def test_settings_page_scrolls_down_only(small):
-    small.nav.setCurrentRow(3)
+    small.nav.setCurrentRow(4)
     page = small.settings_page
     assert_fits_across(page)
     assert page.verticalScrollBar().maximum() > 0

@@ -106,3 +106,36 @@ def test_merge_and_unmerge(services, ctx):
         (n.id, [(a.unit_id, a.role) for a in n.assignments]) for n in iter_nodes(tree_before)]
     merged, _again = history.merge(source, target)  # redo
     assert services.units.match("县司法局").unit.id == target
+
+
+def _tracking_rows(ctx, *unit_ids):
+    from sqlalchemy import select
+
+    from app.models import ProgressEntry
+    from app.models.database import session_scope
+
+    with session_scope(ctx.session_factory) as s:
+        return sorted((p.id, p.node_id, p.unit_id, p.period_id, p.status, p.text) for p in s.scalars(
+            select(ProgressEntry).where(ProgressEntry.unit_id.in_(unit_ids))))
+
+
+def test_unmerge_brings_back_the_督办_records_the_merge_moved_or_dropped(services, ctx):
+    from app.services.tracking.dto import EntryValues
+    from app.services.tracking.entries import EntryKey
+
+    history = services.unit_history
+    source, target = uid(services, "县司法局"), uid(services, "县委依法治县办")
+    mine = _tracking_rows(ctx, source)
+    assert mine, "the demo year has entries of 县司法局"
+    # the target reported the same task in the same period: the merge keeps the target's report
+    _id, node, _unit, period, _status, _text = mine[0]
+    task = services.plans.get_node(node)
+    lead = [a.unit_id for a in task.assignments if a.role == "lead"]
+    support = [a.unit_id for a in task.assignments if a.role == "support"]
+    services.plans.set_assignments(node, lead, [*support, target])
+    services.tracking.entries.put(EntryKey(node, target, period), EntryValues("已完成", 100, "依法治县办代报"))
+    before = _tracking_rows(ctx, source, target)
+    _merged, record = history.merge(source, target)
+    assert not _tracking_rows(ctx, source) and len(_tracking_rows(ctx, target)) == len(before) - 1
+    history.unmerge(record)
+    assert _tracking_rows(ctx, source, target) == before

@@ -93,6 +93,10 @@ def notice_document(notice: NoticeDTO, plan: PlanDTO | None = None, roots: list[
             issued_plan = True
         elif kind in TABLE_KINDS and roots is not None:
             plain.append(table_attachment(kind, roots, a.get("title", "")))
+        elif kind.startswith("tracking-"):  # charts and tables frozen into a 督办 notice
+            from app.services.tracking.attachments import build_attachment
+
+            plain.append(build_attachment(a))
         else:
             plain.append(Attachment(a.get("title", ""), paragraphs=text_paragraphs(a.get("body", ""))))
     if issued_plan:

@@ -8,7 +8,7 @@ import copy
 from app.services.documents.flow import Box, Flow, blank, hanging_lines, paragraph_lines, shift, text_boxes
 from app.services.documents.fontbook import FontBook
 from app.services.documents.head import compose_head, line_items
-from app.services.documents.model import Attachment, Colophon, NoticeDocument, Run
+from app.services.documents.model import Attachment, Colophon, Figure, NoticeDocument, Run
 from app.services.documents.pages import ImageItem, Layout, Page, RectItem
 from app.services.documents.profile import PROFILE as P
 from app.services.documents.profile import mm
@@ -143,6 +143,18 @@ def _attachment_pages(book: FontBook, flow: Flow, att: Attachment, label: str) -
     flow.place(text_boxes(book, label_line) + blank(P.attachment_title_line - 2))
     flow.place(_title_boxes(book, att.title) + blank(1))
     flow.place(_paragraph_boxes(book, att.paragraphs))
+    for fig in att.figures:
+        flow.keep([figure_box(fig)])
+
+
+def figure_box(fig: Figure) -> Box:
+    """A picture on whole grid lines, centred; never wider or taller than the type area."""
+    w = min(mm(fig.width_mm), mm(P.area_w_mm))
+    h = min(mm(fig.height_mm) * w / mm(fig.width_mm), mm(P.area_h_mm) - P.line_pitch_pt)
+    w = h * mm(fig.width_mm) / mm(fig.height_mm)
+    lines = -(-h // P.line_pitch_pt)
+    return Box(lines * P.line_pitch_pt, [ImageItem(fig.image, (mm(P.area_w_mm) - w) / 2, 0.0, w, h, red=False)],
+               "figure")
 
 
 def colophon_boxes(book: FontBook, col: Colophon) -> list[Box]:
@@ -220,7 +232,7 @@ def number_pages(book: FontBook, pages: list[Page]) -> None:
 
 def _label_seals(book: FontBook, pages: list[Page]) -> None:
     for page in pages:
-        if any(isinstance(i, ImageItem) for i in page.items):
+        if any(isinstance(i, ImageItem) and i.red for i in page.items):  # a seal, not a chart
             line = break_lines(shape(book, [Run(SEAL_LABEL)], 10.5), 10 ** 6, align="left")[0]
             for it in line_items(book, line, -mm(P.top_mm) + mm(15), 10.5):
                 it.red = it.draft_only = True

@@ -4,16 +4,16 @@ it breaks pages by the word processor's own rules (new pages, sections, the 版�
 
 from __future__ import annotations
 
-from app.services.documents.compose import attachment_label
+from app.services.documents.compose import attachment_label, figure_box
 from app.services.documents.docx_base import DocxBuilder, landscape_sect, portrait_sect
 from app.services.documents.docx_colophon import colophon_xml
 from app.services.documents.docx_head import HeadWriter
 from app.services.documents.docx_package import DocxMeta
 from app.services.documents.docx_table import table_xml, title_xml
-from app.services.documents.docx_xml import blank_line, carrier, ind, para, run, seal_anchor
+from app.services.documents.docx_xml import blank_line, carrier, ind, inline_picture, para, run, seal_anchor
 from app.services.documents.flow import paragraph_lines
 from app.services.documents.fontbook import FontBook
-from app.services.documents.model import NoticeDocument, Paragraph, Run, Table
+from app.services.documents.model import Figure, NoticeDocument, Paragraph, Run, Table
 from app.services.documents.pages import Layout
 from app.services.documents.profile import PROFILE as P
 from app.services.documents.profile import mm, twips
@@ -193,6 +193,7 @@ class NoticeDocx:
             self.b.add(title_xml(self.book, att.title, mm(P.area_w_mm)))
             self.blank(1)
             self.paragraphs(att.paragraphs)
+            self.figures(att.figures)
         return self._finish(landscape)
 
     def portrait_sect(self, **kw) -> str:
@@ -208,6 +209,17 @@ class NoticeDocx:
         else:
             self.b.add(carrier(sect=sect))
         self.sections += 1
+
+    def figures(self, figures: list[Figure]) -> None:
+        """Each picture centred on its own line, at the size the PDF gives it."""
+        for fig in figures:
+            box = figure_box(fig)
+            item = box.items[0]
+            r_id, _image = self.b.doc.part.get_or_add_image(str(fig.image))
+            self.figure_count = getattr(self, "figure_count", 0) + 1
+            pic = inline_picture(r_id, round(item.w * 12700), round(item.h * 12700), self.figure_count, "图表")
+            # single line spacing: the style's exact grid pitch would clip the picture to one line
+            self.b.add(para(pic, "GWPlain", jc="center", line=240, line_rule="auto"))
 
     def _table_attachment(self, label: str, title: str, table: Table) -> None:
         self.b.add(para(run(label, "hei"), "GWPlain", line=self.pitch))

@@ -70,7 +70,7 @@ def br_run(role: str = "fang", size: float = 16.0) -> str:
 
 def ppr(style: str, line: int | None = None, jc: str | None = None, ind: str = "", keep_next: bool = False,
         page_break: bool = False, extra: str = "", sect: str = "", mark: str = "", widow: bool | None = None,
-        before: int = 0) -> str:
+        before: int = 0, line_rule: str = "exact") -> str:
     """Paragraph properties in the schema's order (Word refuses files that break it): … jc,
     then the paragraph mark's rPr, then a section break's sectPr."""
     parts = [f'<w:pStyle w:val="{style}"/>']
@@ -84,7 +84,7 @@ def ppr(style: str, line: int | None = None, jc: str | None = None, ind: str = "
     # no extra space between Chinese and Latin/digits (LibreOffice reads this per paragraph only)
     parts.append('<w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>')
     if line is not None:
-        parts.append(f'<w:spacing w:before="{before}" w:after="0" w:line="{line}" w:lineRule="exact"/>')
+        parts.append(f'<w:spacing w:before="{before}" w:after="0" w:line="{line}" w:lineRule="{line_rule}"/>')
     if ind:
         parts.append(ind)
     if jc:
@@ -191,3 +191,18 @@ def seal_anchor(r_id: str, centre_twips: int, n: int, label: str) -> str:
             f'</pic:blipFill><pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{d}" cy="{d}"/></a:xfrm>'
             '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData>'
             '</a:graphic></wp:anchor></w:drawing></w:r>')
+
+
+def inline_picture(r_id: str, width_emu: int, height_emu: int, n: int, name: str) -> str:
+    """A run holding an inline picture (a chart in an attachment), sized in EMU."""
+    uid = 2000 + n
+    return (f'<w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0">'
+            f'<wp:extent cx="{width_emu}" cy="{height_emu}"/><wp:effectExtent l="0" t="0" r="0" b="0"/>'
+            f'<wp:docPr id="{uid}" name="{escape(name)}"/>'
+            '<wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect="1"/></wp:cNvGraphicFramePr>'
+            '<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture">'
+            f'<pic:pic><pic:nvPicPr><pic:cNvPr id="{uid}" name="figure{n}.png"/><pic:cNvPicPr/></pic:nvPicPr>'
+            f'<pic:blipFill><a:blip r:embed="{r_id}"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>'
+            f'<pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{width_emu}" cy="{height_emu}"/></a:xfrm>'
+            '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData>'
+            '</a:graphic></wp:inline></w:drawing></w:r>')

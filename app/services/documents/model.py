@@ -62,12 +62,22 @@ class Table:
 
 
 @dataclass
+class Figure:
+    """A picture (a chart) centred in the type area, after an attachment's paragraphs."""
+
+    image: Path
+    width_mm: float
+    height_mm: float
+
+
+@dataclass
 class Attachment:
     """附件N: a new page with its label on line 1 and its title centred on line 3."""
 
     title: str
     table: Table | None = None
     paragraphs: list[Paragraph] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
 
 
 @dataclass

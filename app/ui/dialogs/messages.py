@@ -81,6 +81,21 @@ def save_file(parent: QWidget | None, title: str, suggested: str, filters: str) 
     return _used(path)
 
 
+def open_files(parent: QWidget | None, title: str, filters: str, folder: str = "") -> list[str]:
+    paths, _ = QFileDialog.getOpenFileNames(parent, title, folder or start_folder(), filters)
+    paths = list(paths or [])
+    if paths:
+        _used(paths[0])
+    return paths
+
+
+def choose_folder(parent: QWidget | None, title: str, folder: str = "") -> str | None:
+    path = QFileDialog.getExistingDirectory(parent, title, folder or start_folder())
+    if path:
+        _folder_store["put"](path)
+    return path or None
+
+
 def open_dialog(dialog: QDialog) -> None:
     """Shows a dialog window-modal without blocking (QDialog.open, never exec).
 

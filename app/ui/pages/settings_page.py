@@ -1,4 +1,4 @@
-"""设置 page: county name, default issuer, print mode, fonts, issuers, data folder and backups."""
+"""设置 page: county name, default issuer, print mode, issuers, 督办 defaults, fonts, data folder and backups."""
 
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ from app.context import AppContext
 from app.services.backup import create_backup, list_backups
 from app.ui.dialogs import messages
 from app.ui.error_reporting import reports_errors
+from app.ui.widgets.tracking_settings_box import TrackingSettingsBox
 
 PRINT_MODES = (("color", "彩色（红头、印章套红）"), ("overlay", "套红纸（不印红色部分）"), ("mono", "黑白"))
 FONT_ROLES = (("xbs", "小标宋（标题、发文机关标志）"), ("fang", "仿宋（正文）"), ("hei", "黑体（一级标题）"),
@@ -124,9 +125,10 @@ class SettingsPage(QScrollArea):
         brow.addWidget(backup)
         df.addRow("备份", brow)
 
+        self.tracking_box = TrackingSettingsBox(s, self._set)
         body = QWidget()
         lay = QVBoxLayout(body)
-        for box in (general, issuer_box, font_box, data_box):
+        for box in (general, issuer_box, self.tracking_box, font_box, data_box):
             lay.addWidget(box)
         lay.addStretch(1)
         self.setWidget(body)
@@ -154,6 +156,7 @@ class SettingsPage(QScrollArea):
             self.default_issuer.addItem(i.name, i.id)
         self.default_issuer.setCurrentIndex(max(0, self.default_issuer.findData(self.ctx.settings.default_issuer_id)))
         self.default_issuer.blockSignals(False)
+        self.tracking_box.set_issuers(issuers, self.ctx.settings.track_issuer_id)
         backups = list_backups(self.ctx.paths.backup_dir)
         self.backup_label.setText(f"已有 {len(backups)} 份备份" + (
             f"，最近一次 {backups[0].created:%Y-%m-%d %H:%M}" if backups else ""))
