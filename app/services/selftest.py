@@ -54,8 +54,12 @@ def database(inp: SelftestInput) -> CheckResult:
     with session_scope(inp.session_factory) as s:
         plans = s.scalar(select(func.count()).select_from(Plan))
         units = s.scalar(select(func.count()).select_from(Unit))
+        # the full check (start-up runs only the quick one): every index against its table
+        verdict = [r[0] for r in s.connection().exec_driver_sql("PRAGMA integrity_check(5)").fetchall()]
+    if verdict != ["ok"]:
+        return CheckResult("数据库", False, f"完整性检查未通过（{'; '.join(verdict)[:200]}），请从备份恢复")
     ok = cur == head
-    return CheckResult("数据库", ok, f"结构版本 {cur}（最新 {head}），工作要点 {plans} 个，单位 {units} 个")
+    return CheckResult("数据库", ok, f"结构版本 {cur}（最新 {head}），完整性检查通过，工作要点 {plans} 个，单位 {units} 个")
 
 
 @check

@@ -40,15 +40,16 @@ def preview(ctx: AppContext, notice_id: int, mode: str) -> Preview:
     return Preview(pdf, len(layout.pages), [*(f.text() for f in check_notice(doc)), *_notes(layout)])
 
 
-def export(ctx: AppContext, notice_id: int, kind: str, path: Path, mode: str) -> Exported:
+def export(ctx: AppContext, notice_id: int, kind: str, path: Path, mode: str, overwrite: bool = False) -> Exported:
+    """overwrite: the clerk agreed to replace a read-only file."""
     service = ctx.document_service()
     if kind == "xlsx":
         notice = ctx.services.notices.get_notice(notice_id)
         if notice.plan_id is None:
             raise ValidationError("该公文没有关联工作要点，无法导出重点任务分工表。")
-        result = service.render_table(notice.plan_id, "division", xlsx=path)
+        result = service.render_table(notice.plan_id, "division", xlsx=path, overwrite=overwrite)
     elif kind == "docx":
-        result = service.render_notice(notice_id, docx=path, mode=mode)
+        result = service.render_notice(notice_id, docx=path, mode=mode, overwrite=overwrite)
     else:
-        result = service.render_notice(notice_id, pdf=path, mode=mode)
+        result = service.render_notice(notice_id, pdf=path, mode=mode, overwrite=overwrite)
     return Exported(Path(path), result.pages, _notes(result))

@@ -17,11 +17,11 @@ from app.services.documents.service import (
     table_docx,
     table_pdf,
     table_xlsx,
-    write_bytes,
 )
 from app.services.documents.tables import TABLE_KINDS, build_table
 from app.services.errors import NotFoundError, ValidationError
 from app.services.notices import NoticeService
+from app.services.output_files import check_targets, write_files
 from app.services.plans import PlanService
 
 
@@ -49,29 +49,30 @@ class DocumentService:
         return notice_document(notice, plan, roots, seal_image)
 
     def render_model(self, doc: NoticeDocument, pdf: Path | None = None, docx: Path | None = None,
-                     mode: str = "color") -> RenderResult:
+                     mode: str = "color", overwrite: bool = False) -> RenderResult:
         if pdf is None and docx is None:
             raise ValidationError("请至少指定一个输出文件（--pdf 或 --docx）。")
+        check_targets([p for p in (pdf, docx) if p is not None], overwrite)
         pdf_bytes, docx_bytes, layout = notice_files(doc, check_mode(mode), self.fonts(), pdf is not None,
                                                      docx is not None)
         result = RenderResult(pages=len(layout.pages), substitutions=layout.substitutions,
                               warnings=list(layout.warnings))
-        if pdf is not None:
-            result.written.append(write_bytes(pdf, pdf_bytes))
-        if docx is not None:
-            result.written.append(write_bytes(docx, docx_bytes))
+        outputs = [(p, data) for p, data in ((pdf, pdf_bytes), (docx, docx_bytes)) if p is not None]
+        result.written = write_files(outputs, overwrite)
         return result
 
     def render_notice(self, notice_id: int, pdf: Path | None = None, docx: Path | None = None,
-                      mode: str = "color", seal_image: Path | None = None) -> RenderResult:
-        return self.render_model(self.notice_model(notice_id, seal_image), pdf, docx, mode)
+                      mode: str = "color", seal_image: Path | None = None, overwrite: bool = False) -> RenderResult:
+        return self.render_model(self.notice_model(notice_id, seal_image), pdf, docx, mode, overwrite)
 
     def render_table(self, plan_id: int, kind: str, pdf: Path | None = None, docx: Path | None = None,
-                     xlsx: Path | None = None, unit: str | None = None, mode: str = "color") -> RenderResult:
+                     xlsx: Path | None = None, unit: str | None = None, mode: str = "color",
+                     overwrite: bool = False) -> RenderResult:
         if kind not in TABLE_KINDS:
             raise ValidationError(f"未知的表格类型“{kind}”，可选：division、unit-list、matrix。")
         if pdf is None and docx is None and xlsx is None:
             raise ValidationError("请至少指定一个输出文件（--pdf、--docx 或 --xlsx）。")
+        check_targets([p for p in (pdf, docx, xlsx) if p is not None], overwrite)
         roots = self.plans.tree(plan_id)
         table = build_table(kind, roots, unit)
         if not table.rows:
@@ -80,15 +81,17 @@ class DocumentService:
         if kind == "division":
             table.title = f"{plan.title}重点任务分工表" if plan.title else table.title
         result = RenderResult()
+        outputs: list[tuple[Path, bytes]] = []
         if pdf is not None:
             data, layout = table_pdf(table, check_mode(mode), self.fonts())
             result.pages = len(layout.pages)
             result.substitutions = layout.substitutions
-            result.written.append(write_bytes(pdf, data))
+            outputs.append((pdf, data))
         if docx is not None:
-            result.written.append(write_bytes(docx, table_docx(table, check_mode(mode), self.fonts())))
+            outputs.append((docx, table_docx(table, check_mode(mode), self.fonts())))
         if xlsx is not None:
-            result.written.append(write_bytes(xlsx, table_xlsx(table)))
+            outputs.append((xlsx, table_xlsx(table)))
+        result.written = write_files(outputs, overwrite)  # all of them or none
         return result
 
 

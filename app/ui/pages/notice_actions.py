@@ -14,6 +14,7 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
 from app.services.errors import DomainError
+from app.services.output_files import is_read_only
 from app.ui import document_output
 from app.ui.dialogs import messages
 
@@ -53,8 +54,13 @@ class NoticeActions:
             return
         if not path.lower().endswith(suffix):
             path += suffix
+        overwrite = is_read_only(Path(path))
+        if overwrite and not messages.confirm(self.page, "覆盖只读文件",
+                                              f"“{Path(path).name}”是只读文件。仍要用导出的公文覆盖它吗？"):
+            return
         mode = self.page.current_mode()
-        self.ctx.runner.submit(lambda control: document_output.export(self.ctx, notice.id, kind, Path(path), mode),
+        self.ctx.runner.submit(lambda control: document_output.export(self.ctx, notice.id, kind, Path(path), mode,
+                                                                      overwrite),
                                self._exported, title=f"正在导出 {Path(path).name}…", lane="render")
 
     def _exported(self, result: document_output.Exported) -> None:
