@@ -9,18 +9,21 @@ from dataclasses import dataclass
 from datetime import date
 
 from app.services.dates import format_cn_date
+from app.services.deadlines import deadline_problem
 from app.services.dto import NodeDTO
 
 NO_LEAD = "no_lead"
 UNIT_NOT_IN_REGISTRY = "unit_not_in_registry"
 DEADLINE_BEFORE_ISSUE = "deadline_before_issue"
 EMPTY_HEADING = "empty_heading"
+BAD_DEADLINE = "bad_deadline"
 
 KIND_LABEL = {
     NO_LEAD: "缺牵头单位",
     UNIT_NOT_IN_REGISTRY: "单位不在名录",
     DEADLINE_BEFORE_ISSUE: "时限早于印发",
     EMPTY_HEADING: "标题为空",
+    BAD_DEADLINE: "时限日期有误",
 }
 
 
@@ -37,7 +40,7 @@ def _path(node: NodeDTO, parents: list[NodeDTO]) -> str:
 
 def find_problems(roots: list[NodeDTO], active_unit_ids: Iterable[int], issue_date: date | None) -> list[Problem]:
     """Tasks without a lead unit; assigned units that are not (or no longer) in the active registry;
-    deadlines before the issue date; headings left empty."""
+    deadlines before the issue date; impossible deadline dates; headings left empty."""
     active = set(active_unit_ids)
     out: list[Problem] = []
 
@@ -56,6 +59,9 @@ def find_problems(roots: list[NodeDTO], active_unit_ids: Iterable[int], issue_da
                 out.append(Problem(n.id, DEADLINE_BEFORE_ISSUE,
                                    f"{where}{_short(n)} 的完成时限“{n.deadline_text or format_cn_date(n.deadline)}”"
                                    f"早于印发日期 {format_cn_date(issue_date)}"))
+            why = deadline_problem(n.deadline_text, issue_date.year if issue_date else None) if n.deadline is None else ""
+            if why:
+                out.append(Problem(n.id, BAD_DEADLINE, f"{where}{_short(n)} 的完成时限“{n.deadline_text}”有误（{why}）"))
             walk(n.children, [*parents, n])
 
     walk(roots, [])

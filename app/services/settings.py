@@ -45,5 +45,5 @@ class SettingsService:
     def set(self, key: str, value) -> None:
         if key not in _FIELD_NAMES:
             raise KeyError(key)
-        with session_scope(self._sf) as s:
+        with session_scope(self._sf, immediate=True) as s:  # merge reads, then writes
             s.merge(Setting(key=key, value=json.dumps(value, ensure_ascii=False)))

@@ -17,6 +17,9 @@ from app.services.importing.read_text import MAX_TEXT_BYTES, decode_text, split_
 from app.services.importing.read_xlsx import read_xlsx
 
 MAX_OFFICE_BYTES = 40 * 1024 * 1024
+# A real 工作要点 has a few hundred lines; past this the document is not one (or not one piece),
+# and the clerk waits minutes for a result nobody can use. docs/importing.md states the limit.
+MAX_LINES = 20_000
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _SPREADSHEET_EXT = (".xls", ".et", ".xlsx", ".ett")
 
@@ -39,7 +42,17 @@ def _mb(n: int) -> str:
 
 
 def read_file(path: Path) -> SourceDoc:
-    path = Path(path)
+    doc = _read_any(Path(path))
+    lines = sum(1 for b in doc.blocks if isinstance(b, str) and b.strip())
+    lines += sum(len(b.rows) for b in doc.blocks if not isinstance(b, str))
+    if lines > MAX_LINES:
+        raise InputFileError(
+            f"“{Path(path).name}”有 {lines:,} 行（段落和表格行），超过导入上限 {MAX_LINES:,} 行。"
+            "工作要点、实施方案一般只有几百行；请确认选择的文件是否正确，或把文件拆成几份分别导入。")
+    return doc
+
+
+def _read_any(path: Path) -> SourceDoc:
     name = path.name
     try:
         if not path.is_file():
