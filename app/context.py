@@ -72,8 +72,8 @@ class AppContext:
 
     def set_setting(self, key: str, value: Any) -> None:
         """Changes one setting both here (what the front-end reads) and in the database."""
+        self.services.settings.set(key, value)  # checks the value's shape first
         setattr(self.settings, key, value)
-        self.services.settings.set(key, value)
 
     def document_service(self) -> DocumentService:
         """The document engine over these services, with the font files currently chosen in 设置."""

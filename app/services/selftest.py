@@ -63,6 +63,17 @@ def database(inp: SelftestInput) -> CheckResult:
 
 
 @check
+def settings(inp: SelftestInput) -> CheckResult:
+    from app.services.settings import SettingsService
+
+    service = SettingsService(inp.session_factory)
+    service.load()
+    if service.problems:
+        return CheckResult("设置", False, "；".join(service.problems))
+    return CheckResult("设置", True, "各项设置格式正确")
+
+
+@check
 def resources(inp: SelftestInput) -> CheckResult:
     missing = [n for n in ("samples/demo_units.json", "samples/demo_plan.json") if not (inp.resources / n).is_file()]
     if missing:

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PIL import Image
-
 from app.services.documents.builder import notice_document
 from app.services.documents.fonts import FontChoice
 from app.services.documents.model import NoticeDocument
+from app.services.documents.seal_image import prepare_seal
 from app.services.documents.service import (
     RenderResult,
     check_mode,
@@ -31,6 +30,8 @@ class DocumentService:
         self.plans = plans
         self.notices = notices
         self.resources = resources
+        if font_paths is not None and not isinstance(font_paths, dict):
+            raise ValidationError("设置中的“字体文件”格式不正确（应为“字体角色 → 文件路径”的对应表），请在“设置”中重新选择字体。")
         self.font_paths = font_paths or {}
 
     def fonts(self) -> FontChoice:
@@ -45,7 +46,7 @@ class DocumentService:
         if seal_image is None and notice.seal_image:
             seal_image = Path(notice.seal_image)  # the picture chosen on the notice itself
         if seal_image is not None:
-            _check_seal_image(Path(seal_image))
+            seal_image = prepare_seal(Path(seal_image))  # checked, and reduced when it is huge
         return notice_document(notice, plan, roots, seal_image)
 
     def render_model(self, doc: NoticeDocument, pdf: Path | None = None, docx: Path | None = None,
@@ -93,22 +94,3 @@ class DocumentService:
             outputs.append((xlsx, table_xlsx(table)))
         result.written = write_files(outputs, overwrite)  # all of them or none
         return result
-
-
-# Pictures both writers can place: reportlab reads them through Pillow, python-docx by its own headers.
-_SEAL_FORMATS = ("PNG", "JPEG", "GIF", "BMP", "TIFF")
-
-
-def _check_seal_image(path: Path) -> None:
-    """The seal picture is read by both writers much later; a file they cannot read would end the
-    render in a traceback, so it is opened here first."""
-    if not path.is_file():
-        raise ValidationError(f"找不到印章图像文件“{path}”。")
-    try:
-        with Image.open(path) as img:
-            fmt = img.format
-            img.verify()
-    except (OSError, SyntaxError, ValueError) as exc:  # Pillow's UnidentifiedImageError is an OSError
-        raise ValidationError(f"印章图像“{path.name}”无法读取：不是图片，或文件已损坏。请选择 PNG 图片。") from exc
-    if fmt not in _SEAL_FORMATS:
-        raise ValidationError(f"印章图像“{path.name}”是 {fmt} 格式，无法写入 Word 文件。请选择 PNG 图片。")
