@@ -8,7 +8,7 @@ import re
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.styles import Alignment, Border, Font, NamedStyle, Side
 from openpyxl.utils import get_column_letter
 
 from app.services.documents.fonts import DOCX_NAME
@@ -32,6 +32,12 @@ def table_workbook(table: Table) -> bytes:
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
     body_font = Font(name=DOCX_NAME["fang"], size=12)
     head_font = Font(name=DOCX_NAME["hei"], size=12, bold=False)
+    body_styles = {}
+    for horizontal in ("center", "left"):
+        style = NamedStyle(name=f"正文{'居中' if horizontal == 'center' else '左齐'}", font=body_font, border=border,
+                           alignment=Alignment(horizontal=horizontal, vertical="center", wrap_text=True))
+        wb.add_named_style(style)
+        body_styles[horizontal] = style.name
     ws.cell(row=1, column=1, value=_text(table.title)).font = Font(name=DOCX_NAME["xbs"], size=18)
     ws.cell(row=1, column=1).alignment = Alignment(horizontal="center", vertical="center")
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=ncols)
@@ -56,10 +62,9 @@ def table_workbook(table: Table) -> bytes:
         for j, (text, col) in enumerate(zip(row.cells, table.columns, strict=True), start=1):
             value: object = int(text) if j == 1 and text.isdecimal() else _text(text)
             c = ws.cell(row=r, column=j, value=value)
-            c.font = body_font
-            c.border = border
-            horizontal = "center" if col.align == "center" else "left"
-            c.alignment = Alignment(horizontal=horizontal, vertical="center", wrap_text=True)
+            # a named style per alignment: assigning font, border and alignment to each cell makes
+            # openpyxl hash the three style objects every time (7 s for 5,000 rows)
+            c.style = body_styles["center" if col.align == "center" else "left"]
         longest = max(len(t) / max(1.0, col.width_mm / 4.3) for t, col in zip(row.cells, table.columns, strict=True))
         ws.row_dimensions[r].height = max(20, 16 * (int(longest) + 1))
     if table.note:
