@@ -147,10 +147,10 @@ def _open_error(paths: AppPaths, exc: BaseException) -> BaseException:
     if isinstance(exc, ForeignDatabaseError):
         return DatabaseOpenError(f"无法打开数据库文件“{name}”：它不是法治工作台的数据库。"
                                  "原文件未作任何修改；请用 --db 指定其他文件。")
-    said = as_domain_error(exc)
+    said = as_domain_error(exc, paths.db_path)
     if said is not None:
         log.warning("database %s not opened: %r", paths.db_path, exc)
-        suffix = "" if isinstance(said, DatabaseBusyError) else "数据库未作改动（升级前的备份仍在备份文件夹中）。"
+        suffix = "" if isinstance(said, DatabaseBusyError) else "数据库文件未作改动。"
         return DatabaseOpenError(f"无法打开数据库文件“{name}”：{said.message}{suffix}")
     if isinstance(exc, (DatabaseError, OperationalError, sqlite3.DatabaseError)):
         log.exception("cannot open database %s", paths.db_path)

@@ -69,7 +69,9 @@ def session_scope(factory: sessionmaker[Session], *, immediate: bool = False) ->
         session.commit()
     except OperationalError as exc:
         _rollback_quietly(session)
-        said = sqlite_error(exc.orig) if isinstance(exc.orig, sqlite3.Error) else None
+        bind = session.get_bind()
+        db_path = bind.url.database if bind is not None else None
+        said = sqlite_error(exc.orig, db_path) if isinstance(exc.orig, sqlite3.Error) else None
         if said is not None:  # busy, disk full, read-only, damaged: a Chinese sentence, nothing saved
             log.warning("database operation failed: %s", exc.orig)
             raise said from exc

@@ -7,6 +7,8 @@ the command line and the window fall back on `as_domain_error` for anything that
 from __future__ import annotations
 
 import errno
+import os
+import shutil
 import sqlite3
 
 from app.services.errors import DomainError
@@ -119,9 +121,25 @@ def _sqlite_code(exc: sqlite3.Error) -> int | None:
     return None
 
 
-def sqlite_error(exc: sqlite3.Error) -> DomainError | None:
+def disk_nearly_full(path: str | os.PathLike | None) -> bool:
+    """SQLite reports a full disk as a plain I/O error when the -wal or -shm file cannot grow; the
+    free space of the database's folder tells the two apart."""
+    if not path:
+        return False
+    try:
+        folder = os.path.dirname(os.path.abspath(path))
+        free = shutil.disk_usage(folder).free
+        size = os.path.getsize(path) if os.path.exists(path) else 0
+    except OSError:
+        return False
+    return free < max(2 << 20, size)
+
+
+def sqlite_error(exc: sqlite3.Error, db_path: str | os.PathLike | None = None) -> DomainError | None:
     """A DomainError for the database errors a clerk can meet; None for a programming error."""
     code = _sqlite_code(exc)
+    if code == sqlite3.SQLITE_IOERR and disk_nearly_full(db_path):
+        code = sqlite3.SQLITE_FULL
     if code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED, sqlite3.SQLITE_PROTOCOL):
         return DatabaseBusyError()
     if code == sqlite3.SQLITE_FULL:
@@ -139,13 +157,13 @@ def _unwrap(exc: BaseException) -> BaseException:
     return orig if isinstance(orig, BaseException) else exc
 
 
-def as_domain_error(exc: BaseException) -> DomainError | None:
+def as_domain_error(exc: BaseException, db_path: str | os.PathLike | None = None) -> DomainError | None:
     """A Chinese DomainError for an OS or database error from anywhere; None when it is neither."""
     if isinstance(exc, DomainError):
         return exc
     inner = _unwrap(exc)
     if isinstance(inner, sqlite3.Error):
-        return sqlite_error(inner)
+        return sqlite_error(inner, db_path)
     if isinstance(inner, MemoryError):
         return DomainError("内存不足，操作未完成。请关闭其他程序后再试，或换一个较小的文件。")
     if isinstance(inner, OSError):
