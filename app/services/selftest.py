@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,6 +14,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.models import Plan, Unit
 from app.models.database import session_scope
 from app.models.migrate import current_revision, head_revision
+from app.services.system_errors import as_domain_error
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -44,7 +48,10 @@ def run_checks(inp: SelftestInput, extra: list[CheckFn] = ()) -> list[CheckResul
         try:
             results.append(fn(inp))
         except Exception as exc:  # a failing check is a report line, not a crash
-            results.append(CheckResult(fn.__name__, False, f"检查出错：{type(exc).__name__}: {exc}"))
+            log.exception("selftest check %s failed", fn.__name__)
+            said = as_domain_error(exc)
+            detail = said.message if said is not None else "检查出错（详细信息已写入日志文件）"
+            results.append(CheckResult(fn.__name__, False, detail))
     return results
 
 

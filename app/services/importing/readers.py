@@ -15,6 +15,7 @@ from app.services.importing.read_docx import read_docx
 from app.services.importing.read_legacy import convert_with_libreoffice
 from app.services.importing.read_text import MAX_TEXT_BYTES, decode_text, split_lines, strip_controls
 from app.services.importing.read_xlsx import read_xlsx
+from app.services.system_errors import os_reason
 
 MAX_OFFICE_BYTES = 40 * 1024 * 1024
 # A real 工作要点 has a few hundred lines; past this the document is not one (or not one piece),
@@ -61,7 +62,7 @@ def _read_any(path: Path) -> SourceDoc:
         with path.open("rb") as fh:
             head = fh.read(8)
     except OSError as exc:
-        raise InputFileError(f"无法打开“{name}”：{exc.strerror or '没有读取权限'}。") from exc
+        raise InputFileError(f"无法打开“{name}”：{os_reason(exc)}。") from exc
     if size == 0:
         raise InputFileError(f"“{name}”是空文件，没有可导入的内容。")
     kind = sniff(head)
