@@ -12,7 +12,8 @@ from bench.harness import Measurement
 
 
 def run() -> list[Measurement]:
-    from tests.reliability.hostile import CASES, many_tasks, write_case
+    from tests.reliability.builders import many_tasks
+    from tests.reliability.hostile import CASES, write_case
     from tests.reliability.proc import run_app
 
     out: list[Measurement] = []

@@ -164,7 +164,10 @@ def _keep_old(target: Path) -> Path | None:
     for _ in range(5):
         old = target.with_name(f".{target.name}.{secrets.token_hex(8)}.old")
         try:
-            os.link(target, old, follow_symlinks=False)
+            if os.name == "nt":  # Windows cannot link a link itself; a planted link is replaced, not followed
+                os.link(target, old)
+            else:
+                os.link(target, old, follow_symlinks=False)
             return old
         except FileExistsError:
             continue

@@ -8,7 +8,7 @@ import threading
 import time
 from pathlib import Path
 
-from tests.reliability.hostile import PLAN
+from tests.reliability.builders import PLAN
 from tests.reliability.proc import Outcome, judge, run_app, run_python
 
 SECTION = "并发与占用"

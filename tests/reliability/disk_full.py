@@ -17,7 +17,7 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from tests.reliability.hostile import PLAN
+from tests.reliability.builders import PLAN
 from tests.reliability.proc import Outcome, judge, run_app
 
 SECTION = "磁盘已满"

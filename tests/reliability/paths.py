@@ -12,7 +12,7 @@ import sys
 import time
 from pathlib import Path
 
-from tests.reliability.hostile import PLAN
+from tests.reliability.builders import PLAN
 from tests.reliability.hostile_db import damage_one_page, make_database
 from tests.reliability.proc import Outcome, judge, run_app
 

@@ -21,7 +21,8 @@ from app.services.importing import import_file, import_text
 from app.services.output_files import write_files
 from app.services.system_errors import BUSY_MESSAGE, DatabaseBusyError
 from tests.reliability import concurrency, crash, disk_full, paths
-from tests.reliability.hostile import CASES, PLAN, write_case
+from tests.reliability.builders import PLAN
+from tests.reliability.hostile import CASES, write_case
 from tests.reliability.hostile_runs import convert_case
 from tests.reliability.proc import cjk_line
 

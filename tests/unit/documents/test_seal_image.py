@@ -5,7 +5,7 @@ from PIL import Image
 
 from app.services.documents.seal_image import MAX_SIDE_PX, prepare_seal
 from app.services.errors import ValidationError
-from tests.reliability.hostile import tiny_png
+from tests.reliability.builders import tiny_png
 
 
 def test_a_decompression_bomb_is_refused_in_chinese(tmp_path, capfd):
