@@ -194,7 +194,7 @@ def injected(folder: Path) -> list[Outcome]:
             clean, why = FULL in exc.message, exc.message
         if _state(db) != before:
             clean, why = False, "数据库变了"
-        out.append(Outcome(SECTION, "导入时数据库写满（注入）", clean, "" if clean else why))
+        out.append(Outcome(SECTION, "导入时数据库写满（注入）", clean, "提示磁盘空间不足，数据库未变" if clean else why))
     finally:
         ctx.close()
     for name, target, attr in (("输出文件时磁盘已满（注入）", output_files.os, "fsync"),
@@ -217,5 +217,5 @@ def injected(folder: Path) -> list[Outcome]:
             clean, why = FULL in exc.message and not list(outdir.iterdir()), exc.message
         finally:
             setattr(target, attr, original)
-        out.append(Outcome(SECTION, name, clean, "" if clean else why))
+        out.append(Outcome(SECTION, name, clean, "提示磁盘空间不足，没有留下文件" if clean else why))
     return out
