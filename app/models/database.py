@@ -112,7 +112,8 @@ def backup_file(db_path: Path, backup_dir: Path, reason: str, check_source: bool
     backup_dir.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     target = backup_dir / f"{db_path.stem}-{stamp}-{reason}.sqlite3"
-    fd, name = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=".part", dir=backup_dir)
+    # hidden, never listed as a backup; the pid lets a later backup remove what a killed one left
+    fd, name = tempfile.mkstemp(prefix=f".{target.stem}.pid{os.getpid()}.", suffix=".part", dir=backup_dir)
     os.close(fd)
     tmp = Path(name)
     try:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import re
 import sqlite3
 import tempfile
 import time
@@ -171,14 +172,28 @@ def prune(backup_dir: Path, keep: int) -> None:
 
 
 def remove_stale_parts(backup_dir: Path) -> None:
-    """Temporary copies (and their journals) left by a backup that was killed."""
+    """Temporary copies (and their journals) left by a backup that was killed: those of a process
+    that no longer runs, and any older than an hour."""
     if not backup_dir.is_dir():
         return
     now = time.time()
     for p in backup_dir.glob(".*.part*"):
         with contextlib.suppress(OSError):
-            if now - p.stat().st_mtime > STALE_PART_S:
+            m = re.search(r"\.pid(\d+)\.", p.name)
+            if now - p.stat().st_mtime > STALE_PART_S or (m and not _running(int(m[1]))):
                 p.unlink()
+
+
+def _running(pid: int) -> bool:
+    if os.name == "nt":  # os.kill would end the process there: trust the age alone
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
 
 
 def _info(path: Path) -> BackupInfo:

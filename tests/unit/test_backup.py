@@ -1,3 +1,4 @@
+import os
 import shutil
 import sqlite3
 from pathlib import Path
@@ -103,3 +104,20 @@ def test_backup_restore_command(tmp_path, capsys):
     assert "已恢复" in capsys.readouterr().out
     assert main(["--db", str(db), "selftest"]) in (0, 1)
     assert "[通过] 数据库" in capsys.readouterr().out
+
+
+def test_temporaries_of_a_killed_backup_are_removed_by_the_next_one(ctx, tmp_path):
+    import subprocess
+    import sys
+
+    bk = tmp_path / "bk"
+    bk.mkdir()
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    stem = f".fazhi-x-manual.pid{dead.stdout.strip()}.abc.part"
+    left = [bk / stem, bk / f"{stem}-journal"]
+    for p in left:
+        p.write_bytes(b"torn")
+    mine = bk / f".fazhi-y-manual.pid{os.getpid()}.def.part"  # a backup still being written
+    mine.write_bytes(b"busy")
+    backup.create_backup(ctx.paths.db_path, bk)
+    assert not any(p.exists() for p in left) and mine.exists()
