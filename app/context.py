@@ -100,13 +100,17 @@ def open_context(paths: AppPaths, load_demo: bool = True) -> AppContext:
         if said is exc:
             raise
         raise said from exc
-    sf = make_session_factory(engine)
-    settings_service = SettingsService(sf)
     try:
-        settings = settings_service.load()
-    except BaseException:
+        return _wire(paths, engine, load_demo)
+    except BaseException:  # busy or full while loading settings or the demo: no engine left open
         engine.dispose()
         raise
+
+
+def _wire(paths: AppPaths, engine: Engine, load_demo: bool) -> AppContext:
+    sf = make_session_factory(engine)
+    settings_service = SettingsService(sf)
+    settings = settings_service.load()
     units = UnitService(sf, region_names=(settings.county_name,) if settings.county_name else ())
     services = Services(units=units, plans=PlanService(sf), notices=NoticeService(sf),
                         settings=settings_service, session_factory=sf)
