@@ -12,7 +12,9 @@ import re
 import sys
 
 from app import APP_NAME, __version__
+from app.logging_setup import setup_logging, silence_console
 from app.services.errors import DomainError
+from app.services.system_errors import as_domain_error
 
 COMMANDS = (
     "app.commands.gui",
@@ -47,7 +49,25 @@ class ChineseArgumentParser(argparse.ArgumentParser):
 
     def error(self, message: str):
         self.print_usage(sys.stderr)
-        self.exit(2, f"参数有误：{translate_error(message)}\n使用 --help 查看用法。\n")
+        hint = dash_hint(_SEEN_ARGV)
+        self.exit(2, f"参数有误：{translate_error(message)}{hint}\n使用 --help 查看用法。\n")
+
+
+_SEEN_ARGV: list[str] = []  # the arguments being parsed, for the hint below
+_KNOWN_OPTIONS: set[str] = set()
+
+
+def dash_hint(argv: list[str]) -> str:
+    """A file name beginning with "-" is read as an option; say how to pass it."""
+    for token in argv:
+        if token == "--":
+            break
+        if token.startswith("-") and len(token) > 1 and token.split("=")[0] not in _KNOWN_OPTIONS:
+            rest = [t for t in argv if t != token]
+            example = " ".join([*rest, "--", token])
+            return (f"。“{token}”以“-”开头，会被当作选项；如果它是文件名，请把选项写在前面、文件名写在 -- 之后"
+                    f"（例如：fazhi {example}），或写成 ./{token}。")
+    return ""
 
 
 # argparse's error texts, in Chinese; anything else is shown as argparse wrote it.
@@ -77,14 +97,29 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=ChineseArgumentParser)
     for name in COMMANDS:
         importlib.import_module(name).register(sub)
+    _KNOWN_OPTIONS.update(_option_strings(parser))
     return parser
 
 
+def _option_strings(parser: argparse.ArgumentParser) -> set[str]:
+    found: set[str] = set()
+    for action in parser._actions:
+        found.update(action.option_strings)
+        if isinstance(action, argparse._SubParsersAction):
+            for child in action.choices.values():
+                found |= _option_strings(child)
+    return found
+
+
 def main(argv: list[str] | None = None) -> int:
+    silence_console()  # until a command opens its log file, nothing is logged to the console
     parser = build_parser()
-    args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    _SEEN_ARGV[:] = argv
+    args = parser.parse_args(argv)
     if args.command is None:
-        args = parser.parse_args([*(sys.argv[1:] if argv is None else argv), "gui"])
+        args = parser.parse_args([*argv, "gui"])
+    _open_log(args)
     try:
         return int(args.func(args) or 0)
     except DomainError as exc:
@@ -93,7 +128,21 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("已取消。", file=sys.stderr)
         return 130
-    except Exception:
+    except Exception as exc:
         log.exception("unexpected error in command %s", args.command)
+        known = as_domain_error(exc)  # a full disk, a locked database, a file in use: said in Chinese
+        if known is not None:
+            print(known.message, file=sys.stderr)
+            return 2
         print("程序内部错误，操作未完成，数据未受影响。详细信息已写入日志文件。", file=sys.stderr)
         return 3
+
+
+def _open_log(args: argparse.Namespace) -> None:
+    """Every command logs to the data folder's log file (convert too, which opens no database)."""
+    from app.commands.common import paths_from
+
+    try:
+        setup_logging(paths_from(args).log_dir)
+    except Exception:  # a log that cannot be opened must not stop the command
+        log.debug("log file not opened", exc_info=True)

@@ -14,13 +14,21 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.models.database import make_engine, make_session_factory
-from app.models.migrate import BackupFailedError, SchemaTooNewError, upgrade_to_head
+from app.models.migrate import (
+    BackupFailedError,
+    DamagedDatabaseError,
+    ForeignDatabaseError,
+    SchemaTooNewError,
+    upgrade_to_head,
+)
 from app.paths import AppPaths, resolve_paths, resources_dir
+from app.services.backup import BackupInfo, latest_good_backup
 from app.services.demo_data import load_demo_if_empty
 from app.services.errors import DomainError
 from app.services.notices import NoticeService
 from app.services.plans import PlanService
 from app.services.settings import SAMPLE_COUNTY, Settings, SettingsService
+from app.services.system_errors import DatabaseBusyError, as_domain_error, os_reason
 from app.services.units import UnitService
 
 if TYPE_CHECKING:
@@ -107,8 +115,8 @@ class AppContext:
 
     def set_setting(self, key: str, value: Any) -> None:
         """Changes one setting both here (what the front-end reads) and in the database."""
+        self.services.settings.set(key, value)  # checks the value's shape first
         setattr(self.settings, key, value)
-        self.services.settings.set(key, value)
 
     def document_service(self) -> DocumentService:
         """The document engine over these services, with the font files currently chosen in 设置."""
@@ -135,21 +143,24 @@ def open_context(paths: AppPaths, load_demo: bool = False) -> AppContext:
     try:
         paths.db_path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise DatabaseOpenError(f"无法创建数据文件夹“{paths.db_path.parent}”：{exc.strerror or exc}") from exc
+        raise DatabaseOpenError(f"无法创建数据文件夹“{paths.db_path.parent}”：{os_reason(exc)}。") from exc
     engine = make_engine(paths.db_path)
     try:
         upgrade_to_head(engine, paths.db_path, paths.backup_dir)
-    except (SchemaTooNewError, BackupFailedError) as exc:
+    except BaseException as exc:
         engine.dispose()
-        log.warning("database %s not opened: %s", paths.db_path, exc)
-        raise DatabaseOpenError(str(exc)) from exc
-    except (DatabaseError, OperationalError, sqlite3.DatabaseError) as exc:
+        said = _open_error(paths, exc)
+        if said is exc:
+            raise
+        raise said from exc
+    try:
+        return _wire(paths, engine, load_demo)
+    except BaseException:  # busy or full while loading settings or the demo: no engine left open
         engine.dispose()
-        log.exception("cannot open database %s", paths.db_path)
-        raise DatabaseOpenError(
-            f"无法打开数据库文件“{paths.db_path.name}”：它不是法治工作台的数据库，或已损坏、被其他程序占用。"
-            "原文件未作修改；可从备份文件夹恢复，或用 --db 指定其他文件。"
-        ) from exc
+        raise
+
+
+def _wire(paths: AppPaths, engine: Engine, load_demo: bool) -> AppContext:
     sf = make_session_factory(engine)
     settings_service = SettingsService(sf)
     settings = settings_service.load()
@@ -171,6 +182,43 @@ def open_context(paths: AppPaths, load_demo: bool = False) -> AppContext:
         units.region_names = (settings.county_name,) if settings.county_name else ()
     return AppContext(paths=paths, engine=engine, session_factory=sf, services=services,
                       settings=settings, resources=res, demo_plan_id=demo_id)
+
+
+class DatabaseDamagedOnOpen(DatabaseOpenError):
+    """The quick check at start failed; `backup` is the newest good backup, if any."""
+
+    def __init__(self, message: str, backup: BackupInfo | None):
+        super().__init__(message)
+        self.backup = backup
+
+
+def _open_error(paths: AppPaths, exc: BaseException) -> BaseException:
+    """What the clerk reads when the database cannot be opened; the file is never changed."""
+    name = paths.db_path.name
+    if isinstance(exc, (SchemaTooNewError, BackupFailedError)):
+        log.warning("database %s not opened: %s", paths.db_path, exc)
+        return DatabaseOpenError(str(exc))
+    if isinstance(exc, DamagedDatabaseError):
+        log.error("database %s failed its integrity check: %s", paths.db_path, exc.detail)
+        good = latest_good_backup(paths.backup_dir)
+        offer = (f"最近一份完好的备份是 {good.created:%Y-%m-%d %H:%M}（{good.path.name}），"
+                 "可在启动时选择恢复，或运行 fazhi backup --restore 恢复。") if good else "备份文件夹中没有完好的备份。"
+        return DatabaseDamagedOnOpen(f"数据库文件“{name}”已损坏（完整性检查未通过），为免损失更多数据，没有打开它。"
+                                     f"{offer}原文件未作任何修改。", good)
+    if isinstance(exc, ForeignDatabaseError):
+        return DatabaseOpenError(f"无法打开数据库文件“{name}”：它不是法治工作台的数据库。"
+                                 "原文件未作任何修改；请用 --db 指定其他文件。")
+    said = as_domain_error(exc, paths.db_path)
+    if said is not None:
+        log.warning("database %s not opened: %r", paths.db_path, exc)
+        suffix = "" if isinstance(said, DatabaseBusyError) else "数据库文件未作改动。"
+        return DatabaseOpenError(f"无法打开数据库文件“{name}”：{said.message}{suffix}")
+    if isinstance(exc, (DatabaseError, OperationalError, sqlite3.DatabaseError)):
+        log.exception("cannot open database %s", paths.db_path)
+        return DatabaseOpenError(
+            f"无法打开数据库文件“{name}”：它不是法治工作台的数据库，或已损坏、被其他程序占用。"
+            "原文件未作修改；可从备份文件夹恢复，或用 --db 指定其他文件。")
+    return exc
 
 
 def open_sample_context(folder: Path) -> AppContext:

@@ -16,6 +16,9 @@ def main(argv: list[str]) -> int:
     failed = 0
     for name in names:
         module = importlib.import_module(f"bench.{name}")
+        if getattr(module, "EXPLICIT_ONLY", False) and not argv:
+            print(f"== {name}：用时较长，需单独运行：python -m bench {name.removeprefix('bench_')}")
+            continue
         print(f"== {name}")
         for m in module.run():
             print("  " + m.line())

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from app.context import AppContext, open_context
 from app.logging_setup import setup_logging
 from app.paths import AppPaths, resolve_paths
 from app.services.errors import DomainError
+from app.services.output_files import ReadOnlyTargetError
+from app.services.system_errors import os_error
 
 
 def paths_from(args: argparse.Namespace) -> AppPaths:
@@ -33,5 +37,18 @@ def output_dir(path: str | Path) -> Path:
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise DomainError(f"无法创建输出文件夹“{out}”：{exc.strerror or exc}") from exc
+        raise os_error(exc, f"无法创建输出文件夹“{out}”") from exc
     return out
+
+
+def add_overwrite_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--overwrite", action="store_true", help="输出文件是只读的也覆盖")
+
+
+@contextmanager
+def overwrite_hint() -> Iterator[None]:
+    """A read-only target on the command line: say which option overwrites it."""
+    try:
+        yield
+    except ReadOnlyTargetError as exc:
+        raise DomainError(f"{exc.message}如确需覆盖，请加 --overwrite 选项。") from exc

@@ -6,8 +6,10 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from app.commands.common import add_overwrite_option, overwrite_hint
 from app.services.documents.model import PRINT_MODE_LABEL, PRINT_MODES
 from app.services.errors import ValidationError
+from app.services.output_files import check_targets, write_files
 
 
 def register(sub) -> None:
@@ -17,6 +19,7 @@ def register(sub) -> None:
     p.add_argument("--docx", type=Path, metavar="OUT", help="同时输出 Word 文档")
     p.add_argument("--xlsx", type=Path, metavar="OUT", help="同时输出分工表 Excel")
     p.add_argument("--mode", choices=PRINT_MODES, default="color", help="color 彩色 / overlay 套红 / mono 黑白")
+    add_overwrite_option(p)
     p.set_defaults(func=run)
 
 
@@ -24,22 +27,28 @@ def run(args: argparse.Namespace) -> int:
     # the document engine (reportlab) loads only when the command runs, not with every `python -m app`
     from app.services.checks import check_layout, check_notice
     from app.services.documents.convert import convert_result
-    from app.services.documents.service import check_mode, font_choice, notice_files, table_xlsx, write_bytes
+    from app.services.documents.service import check_mode, font_choice, notice_files, table_xlsx
     from app.services.importing import import_file
 
+    # every requested file or none: targets checked before any work, all written at the end
+    targets = [p for p in (args.pdf, args.docx, args.xlsx) if p is not None]
+    with overwrite_hint():
+        check_targets(targets, args.overwrite)
     mode = check_mode(args.mode)
     result = import_file(args.file)
     converted = convert_result(result)
     doc = converted.doc
+    table = doc.issued.attachments[0].table if doc.issued and doc.issued.attachments else None
+    if args.xlsx is not None and table is None:
+        raise ValidationError("原文中没有识别出任务，无法生成分工表 Excel；未写入任何文件。")
     pdf, docx, layout = notice_files(doc, mode, font_choice(), True, args.docx is not None)
-    written = [write_bytes(args.pdf, pdf)]
+    outputs = [(args.pdf, pdf)]
     if args.docx is not None:
-        written.append(write_bytes(args.docx, docx))
+        outputs.append((args.docx, docx))
     if args.xlsx is not None:
-        table = doc.issued.attachments[0].table if doc.issued and doc.issued.attachments else None
-        if table is None:
-            raise ValidationError("原文中没有识别出任务，无法生成分工表 Excel。")
-        written.append(write_bytes(args.xlsx, table_xlsx(table)))
+        outputs.append((args.xlsx, table_xlsx(table)))
+    with overwrite_hint():
+        written = write_files(outputs, args.overwrite)
     tasks = len(result.tasks)
     print(f"已按标准印发通知排版《{doc.issued.title}》：{tasks} 项任务，共 {len(layout.pages)} 页，"
           f"印制方式：{PRINT_MODE_LABEL[mode]}")

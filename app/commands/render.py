@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app.commands.common import context_from
+from app.commands.common import add_overwrite_option, context_from, overwrite_hint
 from app.services.documents.model import PRINT_MODE_LABEL, PRINT_MODES
 from app.services.documents.tables import TABLE_KINDS
 
@@ -23,6 +23,7 @@ def register(sub) -> None:
     n.add_argument("--docx", type=Path, metavar="OUT", help="输出 Word 文档（审阅修改用）")
     n.add_argument("--mode", choices=PRINT_MODES, default="color", help="color 彩色 / overlay 套红 / mono 黑白")
     n.add_argument("--seal", type=Path, metavar="PNG", help="印章图像（仅草稿示意，会在页面上注明）")
+    add_overwrite_option(n)
     n.set_defaults(func=run_notice)
     t = what.add_parser("table", help="重点任务分工表 / 责任清单 / 单位任务汇总表")
     t.add_argument("plan_id", type=int, metavar="PLAN_ID", help="工作要点编号")
@@ -33,6 +34,7 @@ def register(sub) -> None:
     t.add_argument("--docx", type=Path, metavar="OUT")
     t.add_argument("--xlsx", type=Path, metavar="OUT")
     t.add_argument("--mode", choices=PRINT_MODES, default="color")
+    add_overwrite_option(t)
     t.set_defaults(func=run_table)
 
 
@@ -51,12 +53,14 @@ def run_notice(args: argparse.Namespace) -> int:
     ctx = context_from(args, load_demo=False)
     try:
         # an issued notice is written from what was issued, byte for byte; a draft is rendered now
-        result = (ctx.issuing.export(args.id, args.pdf, args.docx, args.mode)
-                  if args.pdf or args.docx else None)
-        if result is None:
-            result = ctx.document_service().render_notice(args.id, args.pdf, args.docx, args.mode, args.seal)
-        elif args.seal:
-            result.warnings.append("已印发的公文不再加印章示意，--seal 未使用。")
+        with overwrite_hint():
+            result = (ctx.issuing.export(args.id, args.pdf, args.docx, args.mode, args.overwrite)
+                      if args.pdf or args.docx else None)
+            if result is None:
+                result = ctx.document_service().render_notice(args.id, args.pdf, args.docx, args.mode, args.seal,
+                                                              args.overwrite)
+            elif args.seal:
+                result.warnings.append("已印发的公文不再加印章示意，--seal 未使用。")
     finally:
         ctx.close()
     report(result, args.mode)
@@ -66,8 +70,9 @@ def run_notice(args: argparse.Namespace) -> int:
 def run_table(args: argparse.Namespace) -> int:
     ctx = context_from(args, load_demo=False)
     try:
-        result = ctx.document_service().render_table(args.plan_id, args.kind, args.pdf, args.docx, args.xlsx,
-                                                     args.unit, args.mode)
+        with overwrite_hint():
+            result = ctx.document_service().render_table(args.plan_id, args.kind, args.pdf, args.docx, args.xlsx,
+                                                         args.unit, args.mode, args.overwrite)
     finally:
         ctx.close()
     report(result, args.mode)

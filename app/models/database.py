@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
 import sqlite3
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+
+from app.models.preflight import connect_readonly, integrity
+from app.services.system_errors import sqlite_error
 
 log = logging.getLogger(__name__)
 
@@ -60,26 +67,96 @@ def session_scope(factory: sessionmaker[Session], *, immediate: bool = False) ->
             session.connection(execution_options={"sqlite_begin": "IMMEDIATE"})
         yield session
         session.commit()
+    except OperationalError as exc:
+        _rollback_quietly(session)
+        bind = session.get_bind()
+        db_path = bind.url.database if bind is not None else None
+        said = sqlite_error(exc.orig, db_path) if isinstance(exc.orig, sqlite3.Error) else None
+        if said is not None:  # busy, disk full, read-only, damaged: a Chinese sentence, nothing saved
+            log.warning("database operation failed: %s", exc.orig)
+            raise said from exc
+        raise
     except BaseException:
-        session.rollback()
+        _rollback_quietly(session)
         raise
     finally:
         session.close()
 
 
-def backup_file(db_path: Path, backup_dir: Path, reason: str) -> Path:
-    """Copy a live SQLite file (WAL included) with SQLite's own backup API."""
+def _rollback_quietly(session: Session) -> None:
+    """A rollback after a full disk or a lost lock may fail too; the transaction is void either way."""
+    try:
+        session.rollback()
+    except OperationalError:
+        log.warning("rollback failed", exc_info=True)
+
+
+class BackupError(RuntimeError):
+    """The copy could not be made; `reason` is a Chinese phrase. Nothing was left in the folder."""
+
+    def __init__(self, reason: str, damaged_source: bool = False):
+        super().__init__(reason)
+        self.reason = reason
+        self.damaged_source = damaged_source
+
+
+def backup_file(db_path: Path, backup_dir: Path, reason: str, check_source: bool = True) -> Path:
+    """Copies a live SQLite file (WAL included) with SQLite's backup API, whole or not at all.
+
+    The source is opened read-only and fully checked first (a damaged file must not become the
+    newest "good" backup). The copy is written under a hidden temporary name, switched to a
+    self-contained rollback-journal file, checked, synced, and only then renamed to its final
+    name: a crash at any moment leaves either no backup or a complete one."""
+    if backup_dir.exists() and not backup_dir.is_dir():
+        raise BackupError("那里有一个同名的文件，不是文件夹")
     backup_dir.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     target = backup_dir / f"{db_path.stem}-{stamp}-{reason}.sqlite3"
-    src = sqlite3.connect(str(db_path))
+    # hidden, never listed as a backup; the pid lets a later backup remove what a killed one left
+    fd, name = tempfile.mkstemp(prefix=f".{target.stem}.pid{os.getpid()}.", suffix=".part", dir=backup_dir)
+    os.close(fd)
+    tmp = Path(name)
     try:
-        dst = sqlite3.connect(str(target))
+        src = connect_readonly(db_path, timeout=BUSY_TIMEOUT_MS / 1000)
         try:
-            src.backup(dst)
+            if check_source:
+                verdict = integrity(src, full=True)
+                if verdict != "ok":
+                    log.error("not backing up damaged %s: %s", db_path, verdict)
+                    raise BackupError("数据库文件已损坏，为免用损坏的文件顶替完好的备份，没有备份", damaged_source=True)
+            dst = sqlite3.connect(str(tmp))
+            try:
+                src.backup(dst)
+                dst.execute("PRAGMA journal_mode=DELETE")  # one self-contained file, no -wal beside it
+                if integrity(dst) != "ok":
+                    raise BackupError("备份副本校验未通过")
+            finally:
+                dst.close()
         finally:
-            dst.close()
-    finally:
-        src.close()
+            src.close()
+        _fsync(tmp)
+        os.replace(tmp, target)
+        _fsync_dir(backup_dir)
+    except BaseException:
+        for leftover in (tmp, tmp.with_name(tmp.name + "-journal")):
+            with contextlib.suppress(OSError):
+                leftover.unlink()
+        raise
     log.info("backup written: %s", target.name)
     return target
+
+
+def _fsync(path: Path) -> None:
+    with open(path, "rb+") as fh:
+        os.fsync(fh.fileno())
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Makes the rename itself durable (POSIX); Windows has no directory handles for this."""
+    if os.name == "nt":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

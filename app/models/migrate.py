@@ -1,4 +1,9 @@
-"""Alembic migrations, shipped inside the package and applied at start-up."""
+"""Alembic migrations, shipped inside the package and applied at start-up.
+
+Order matters for a file we did not create: look at it read-only (preflight.py), refuse it or
+back it up, and only then open it for writing. The migration itself runs inside one SQLite write
+transaction (BEGIN IMMEDIATE) that re-reads the version under the lock, so two programs starting
+together on a new or old file never both migrate, and neither sees half a schema."""
 
 from __future__ import annotations
 
@@ -12,7 +17,9 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
-from app.models.database import backup_file
+from app.models.database import BackupError, backup_file
+from app.models.preflight import FileState, inspect_file
+from app.services.system_errors import is_disk_full, os_reason
 
 log = logging.getLogger(__name__)
 
@@ -36,8 +43,20 @@ class BackupFailedError(RuntimeError):
     def __init__(self, backup_dir: Path, reason: str):
         super().__init__(
             f"数据库需要升级，但升级前的备份无法写入备份文件夹“{backup_dir}”：{reason}。"
-            "原文件未作修改；请检查该文件夹是否可写、磁盘空间是否充足。"
+            "原文件未作任何修改；请检查该文件夹是否可写、磁盘空间是否充足。"
         )
+
+
+class ForeignDatabaseError(RuntimeError):
+    """A SQLite file with tables of some other program, or not a SQLite file at all."""
+
+
+class DamagedDatabaseError(RuntimeError):
+    """The quick integrity check at start failed."""
+
+    def __init__(self, detail: str):
+        self.detail = detail
+        super().__init__(detail)
 
 
 def alembic_config(engine: Engine) -> Config:
@@ -67,26 +86,61 @@ def has_user_tables(engine: Engine) -> bool:
     return rows > 0
 
 
-def upgrade_to_head(engine: Engine, db_path: Path | None, backup_dir: Path | None) -> bool:
-    """Bring the database to the newest schema. Returns True when a migration ran.
-
-    The file is copied to the backup folder before any migration touches it, and a file
-    from a newer program version is refused untouched."""
-    script = ScriptDirectory(str(MIGRATIONS_DIR))
-    current = current_revision(engine)
-    head = script.get_current_head()
-    if current == head:
+def _known(script: ScriptDirectory, revision: str) -> bool:
+    try:
+        return script.get_revision(revision) is not None
+    except Exception:  # alembic raises several kinds for an unknown id
         return False
-    if current is not None:
-        try:
-            script.get_revision(current)
-        except Exception as exc:  # alembic raises several kinds for an unknown id
-            raise SchemaTooNewError(current) from exc
-    if db_path is not None and backup_dir is not None and has_user_tables(engine):
-        try:
-            backup_file(db_path, backup_dir, f"before-migration-{current or 'none'}")
-        except (OSError, sqlite3.Error) as exc:
-            raise BackupFailedError(backup_dir, getattr(exc, "strerror", None) or str(exc)) from exc
-    log.info("migrating database %s -> %s", current, head)
-    command.upgrade(alembic_config(engine), "head")
+
+
+def check_file(state: FileState, script: ScriptDirectory) -> None:
+    """Refusals decided on the read-only look, before anything is written."""
+    if state.problem == "not_sqlite":
+        raise ForeignDatabaseError("not a SQLite file")
+    if state.problem == "damaged":
+        raise DamagedDatabaseError(state.detail)
+    if state.revision is not None and not _known(script, state.revision):
+        raise SchemaTooNewError(state.revision)
+    if state.revision is None and state.has_tables:
+        raise ForeignDatabaseError("tables without alembic_version")
+
+
+def upgrade_to_head(engine: Engine, db_path: Path | None, backup_dir: Path | None) -> bool:
+    """Brings the database to the newest schema. Returns True when this call migrated it."""
+    script = ScriptDirectory(str(MIGRATIONS_DIR))
+    head = script.get_current_head()
+    if db_path is not None:
+        state = inspect_file(db_path)
+        check_file(state, script)
+        if state.revision == head:
+            return False
+        if backup_dir is not None and state.has_tables:
+            _backup_before(db_path, backup_dir, state.revision)
+    return _migrate_locked(engine, script, head)
+
+
+def _backup_before(db_path: Path, backup_dir: Path, revision: str | None) -> None:
+    try:
+        backup_file(db_path, backup_dir, f"before-migration-{revision or 'none'}")
+    except BackupError as exc:
+        raise BackupFailedError(backup_dir, exc.reason) from exc
+    except OSError as exc:
+        raise BackupFailedError(backup_dir, os_reason(exc)) from exc
+    except sqlite3.Error as exc:
+        raise BackupFailedError(backup_dir, "磁盘空间不足" if is_disk_full(exc) else "复制数据库时出错") from exc
+
+
+def _migrate_locked(engine: Engine, script: ScriptDirectory, head: str | None) -> bool:
+    with engine.connect() as conn:
+        conn = conn.execution_options(sqlite_begin="IMMEDIATE")
+        with conn.begin():
+            current = MigrationContext.configure(conn).get_current_revision()
+            if current == head:
+                return False  # another program migrated it while we waited for the lock
+            if current is not None and not _known(script, current):
+                raise SchemaTooNewError(current)
+            log.info("migrating database %s -> %s", current, head)
+            cfg = alembic_config(engine)
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
     return True

@@ -21,8 +21,9 @@ def demo_files(samples_dir: Path) -> tuple[Path, Path]:
 
 def load_demo_if_empty(session_factory: sessionmaker[Session], samples_dir: Path,
                        today: date | None = None) -> int | None:
-    """Returns the demo plan's id when it was loaded, None when the database already had plans."""
-    with session_scope(session_factory) as s:
+    """Returns the demo plan's id when it was loaded, None when the database already had plans.
+    The write lock is taken before looking, so two programs starting on a new file load it once."""
+    with session_scope(session_factory, immediate=True) as s:
         if s.scalar(select(func.count()).select_from(Plan)) or s.scalar(select(func.count()).select_from(Unit)):
             return None
         return load_demo(s, samples_dir, today)

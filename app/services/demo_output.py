@@ -7,6 +7,7 @@ from pathlib import Path
 
 from app.services.notices import NoticeService
 from app.services.outline_text import outline_text
+from app.services.output_files import write_files
 from app.services.plans import PlanService
 
 
@@ -17,7 +18,7 @@ def write_demo_outputs(plans: PlanService, notices: NoticeService, plan_id: int,
     plan = plans.get_plan(plan_id)
     written = []
     txt = out / "示例工作要点.txt"
-    txt.write_text(outline_text(plan, plans.tree(plan_id)), encoding="utf-8")
+    write_files([(txt, outline_text(plan, plans.tree(plan_id)).encode("utf-8"))])
     written.append(txt)
     docs = DocumentService(plans, notices)
     notice = next((n for n in notices.list_notices() if n.plan_id == plan_id), None)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from app.services.dates import format_cn_date
+from app.services.deadlines import deadline_problem
 from app.services.dto import NodeDTO
 from app.services.text_quality import corruption, describe, placeholders
 
@@ -18,6 +19,7 @@ DEADLINE_BEFORE_ISSUE = "deadline_before_issue"
 EMPTY_HEADING = "empty_heading"
 CORRUPTED = "corrupted"
 PLACEHOLDER = "placeholder"
+BAD_DEADLINE = "bad_deadline"
 
 KIND_LABEL = {
     NO_LEAD: "缺牵头单位",
@@ -26,6 +28,7 @@ KIND_LABEL = {
     EMPTY_HEADING: "标题为空",
     CORRUPTED: "乱码",
     PLACEHOLDER: "待填内容",
+    BAD_DEADLINE: "时限日期有误",
 }
 
 
@@ -42,8 +45,8 @@ def _path(node: NodeDTO, parents: list[NodeDTO]) -> str:
 
 def find_problems(roots: list[NodeDTO], active_unit_ids: Iterable[int], issue_date: date | None) -> list[Problem]:
     """Tasks without a lead unit; assigned units that are not (or no longer) in the active registry;
-    deadlines before the issue date; headings left empty; corrupted text (as an imported source
-    had it) and placeholders left to fill in (the format checker's text checks)."""
+    deadlines before the issue date; impossible deadline dates; headings left empty; corrupted text
+    (as an imported source had it) and placeholders left to fill in (the format checker's text checks)."""
     active = set(active_unit_ids)
     out: list[Problem] = []
 
@@ -68,6 +71,9 @@ def find_problems(roots: list[NodeDTO], active_unit_ids: Iterable[int], issue_da
                 out.append(Problem(n.id, DEADLINE_BEFORE_ISSUE,
                                    f"{where}{_short(n)} 的完成时限“{n.deadline_text or format_cn_date(n.deadline)}”"
                                    f"早于印发日期 {format_cn_date(issue_date)}"))
+            why = deadline_problem(n.deadline_text, issue_date.year if issue_date else None) if n.deadline is None else ""
+            if why:
+                out.append(Problem(n.id, BAD_DEADLINE, f"{where}{_short(n)} 的完成时限“{n.deadline_text}”有误（{why}）"))
             walk(n.children, [*parents, n])
 
     walk(roots, [])

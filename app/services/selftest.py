@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,6 +14,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.models import Plan, Unit
 from app.models.database import session_scope
 from app.models.migrate import current_revision, head_revision
+from app.services.system_errors import as_domain_error
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -44,7 +48,10 @@ def run_checks(inp: SelftestInput, extra: list[CheckFn] = ()) -> list[CheckResul
         try:
             results.append(fn(inp))
         except Exception as exc:  # a failing check is a report line, not a crash
-            results.append(CheckResult(fn.__name__, False, f"检查出错：{type(exc).__name__}: {exc}"))
+            log.exception("selftest check %s failed", fn.__name__)
+            said = as_domain_error(exc)
+            detail = said.message if said is not None else "检查出错（详细信息已写入日志文件）"
+            results.append(CheckResult(fn.__name__, False, detail))
     return results
 
 
@@ -54,8 +61,23 @@ def database(inp: SelftestInput) -> CheckResult:
     with session_scope(inp.session_factory) as s:
         plans = s.scalar(select(func.count()).select_from(Plan))
         units = s.scalar(select(func.count()).select_from(Unit))
+        # the full check (start-up runs only the quick one): every index against its table
+        verdict = [r[0] for r in s.connection().exec_driver_sql("PRAGMA integrity_check(5)").fetchall()]
+    if verdict != ["ok"]:
+        return CheckResult("数据库", False, f"完整性检查未通过（{'; '.join(verdict)[:200]}），请从备份恢复")
     ok = cur == head
-    return CheckResult("数据库", ok, f"结构版本 {cur}（最新 {head}），工作要点 {plans} 个，单位 {units} 个")
+    return CheckResult("数据库", ok, f"结构版本 {cur}（最新 {head}），完整性检查通过，工作要点 {plans} 个，单位 {units} 个")
+
+
+@check
+def settings(inp: SelftestInput) -> CheckResult:
+    from app.services.settings import SettingsService
+
+    service = SettingsService(inp.session_factory)
+    service.load()
+    if service.problems:
+        return CheckResult("设置", False, "；".join(service.problems))
+    return CheckResult("设置", True, "各项设置格式正确")
 
 
 RESOURCE_FILES = ("samples/demo_units.json", "samples/demo_plan.json", "samples/sample_fingerprints.json",

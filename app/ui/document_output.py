@@ -60,24 +60,25 @@ def issued_table(ctx: AppContext, notice_id: int, kind: str = "division"):
     return next((a.table for a in attachments if a.table is not None and a.table.kind == kind), None)
 
 
-def export(ctx: AppContext, notice_id: int, kind: str, path: Path, mode: str) -> Exported:
+def export(ctx: AppContext, notice_id: int, kind: str, path: Path, mode: str, overwrite: bool = False) -> Exported:
+    """overwrite: the clerk agreed to replace a read-only file."""
     service = ctx.document_service()
     record = ctx.issuing.record(notice_id)
     if record is not None:
         if kind != "xlsx":
-            result = ctx.issuing.export(notice_id, **{kind: path}, mode=mode)
+            result = ctx.issuing.export(notice_id, **{kind: path}, mode=mode, overwrite=overwrite)
             return Exported(Path(path), result.pages, list(record.notes))  # as noted when it was issued
         table = issued_table(ctx, notice_id)
         if table is not None:
-            write_bytes(path, table_xlsx(table))
+            write_bytes(path, table_xlsx(table), overwrite)
             return Exported(Path(path), 0, [])
     if kind == "xlsx":
         notice = ctx.services.notices.get_notice(notice_id)
         if notice.plan_id is None:
             raise ValidationError("该公文没有关联工作要点，无法导出重点任务分工表。")
-        result = service.render_table(notice.plan_id, "division", xlsx=path)
+        result = service.render_table(notice.plan_id, "division", xlsx=path, overwrite=overwrite)
     elif kind == "docx":
-        result = service.render_notice(notice_id, docx=path, mode=mode)
+        result = service.render_notice(notice_id, docx=path, mode=mode, overwrite=overwrite)
     else:
-        result = service.render_notice(notice_id, pdf=path, mode=mode)
+        result = service.render_notice(notice_id, pdf=path, mode=mode, overwrite=overwrite)
     return Exported(Path(path), result.pages, _notes(result))

@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app.services.errors import DomainError
+from app.services.system_errors import as_domain_error, os_reason
 
 log = logging.getLogger(__name__)
 
@@ -22,12 +23,15 @@ INTERNAL_ERROR = "程序内部错误，操作未完成。详细信息已写入�
 def user_message(exc: BaseException) -> str:
     if isinstance(exc, DomainError):
         return exc.message
+    said = as_domain_error(exc)  # a full disk, a busy database, a file in use
+    if said is not None and not isinstance(exc, (PermissionError, FileNotFoundError)):
+        return said.message
     if isinstance(exc, PermissionError):
         return f"没有权限访问文件“{getattr(exc, 'filename', '') or ''}”，它可能正被其他程序（如 WPS、Word）打开。"
     if isinstance(exc, FileNotFoundError):
         return f"找不到文件“{getattr(exc, 'filename', '') or ''}”。"
     if isinstance(exc, OSError):
-        return f"文件读写失败：{exc.strerror or exc}。"
+        return f"文件读写失败：{os_reason(exc)}。"
     return INTERNAL_ERROR
 
 

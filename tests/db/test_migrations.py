@@ -58,18 +58,22 @@ def test_fixtures_exist_for_every_released_schema():
     assert (FIXTURES / "schema-0001.sqlite3").is_file()
 
 
-def test_newer_schema_is_refused_untouched(tmp_path):
+@pytest.mark.parametrize("journal", ["wal", "delete"])
+def test_newer_schema_is_refused_untouched(tmp_path, journal):
     db = tmp_path / "f.sqlite3"
     engine = make_engine(db)
     command.upgrade(alembic_config(engine), "head")
     with engine.begin() as conn:
         conn.exec_driver_sql("UPDATE alembic_version SET version_num='0000fake'")
     engine.dispose()
+    con = sqlite3.connect(db)
+    con.execute(f"PRAGMA journal_mode={journal}")  # a newer program may well use another journal mode
+    con.close()
+    before = db.read_bytes()
     with pytest.raises(DatabaseOpenError) as err:
         open_context(resolve_paths(db), load_demo=False)
-    assert "更新版本" in err.value.message
-    # refused untouched: still the unknown revision
-    assert sqlite3.connect(db).execute("select version_num from alembic_version").fetchone() == ("0000fake",)
+    assert "更新版本" in err.value.message and "原文件未作任何修改" in err.value.message
+    assert db.read_bytes() == before  # not a byte changed: no WAL switch, no change counter
 
 
 def test_garbage_file_is_refused_with_a_chinese_message(tmp_path):
@@ -77,15 +81,16 @@ def test_garbage_file_is_refused_with_a_chinese_message(tmp_path):
     db.write_bytes(b"this is not sqlite at all" * 100)
     with pytest.raises(DatabaseOpenError) as err:
         open_context(resolve_paths(db), load_demo=False)
-    assert "数据库" in err.value.message
-    assert db.read_bytes().startswith(b"this is not sqlite")
+    assert "不是法治工作台的数据库" in err.value.message
+    assert db.read_bytes() == b"this is not sqlite at all" * 100
 
 
 def test_a_backup_that_cannot_be_written_stops_the_migration_with_a_chinese_message(tmp_path):
     db = tmp_path / "old.sqlite3"
     shutil.copy(FIXTURES / "schema-0001.sqlite3", db)
     (tmp_path / "backups").write_text("a file where the backup folder should be", encoding="utf-8")
+    before = db.read_bytes()
     with pytest.raises(DatabaseOpenError) as err:
         open_context(resolve_paths(db), load_demo=False)
-    assert "备份" in err.value.message and "原文件未作修改" in err.value.message
-    assert sqlite3.connect(db).execute("select version_num from alembic_version").fetchone() == ("0001",)
+    assert "备份" in err.value.message and "原文件未作任何修改" in err.value.message
+    assert db.read_bytes() == before

@@ -5,7 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from app.services.dates import format_cn_date, parse_cn_date
-from app.services.deadlines import deadline_date
+from app.services.deadlines import deadline_date, deadline_problem
 from app.services.errors import ValidationError
 
 
@@ -47,3 +47,24 @@ def test_deadline_dates(text, expected):
 def test_deadline_without_plan_year_needs_an_explicit_year():
     assert deadline_date("6月底前", None) is None
     assert deadline_date("2024年6月底前", None) == date(2024, 6, 30)
+
+
+@pytest.mark.parametrize(("text", "why"), [
+    ("2099年13月40日前", "没有13月"),
+    ("2月30日前", "2月没有30日"),
+    ("2月29日前", "2月没有29日"),  # 2026 is not a leap year
+    ("12345678901234567890年底前", "不在 2000–2100 年之间"),
+    ("2026年第五季度", "没有第五季度"),
+    ("9999年12月31日", "年份“9999”不在 2000–2100 年之间"),
+    ("1999年底前", "不在 2000–2100 年之间"),
+    ("12月32日", "12月没有32日"),
+    ("十三月底前", "没有十三月"),
+])
+def test_impossible_dates_keep_their_text_and_get_no_date(text, why):
+    assert why in deadline_problem(text, 2026)
+    assert deadline_date(text, 2026) is None
+
+
+@pytest.mark.parametrize("text", ["2024年2月29日前", "2100年底", "3个月内完成", "每年4月1日前", "第四季度", "长期坚持"])
+def test_possible_dates_are_no_problem(text):
+    assert deadline_problem(text, 2026) == ""

@@ -9,6 +9,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from app.services.documents.fonts import FontChoice, FontError, FontFile, Substitution
+from app.services.system_errors import os_reason
 
 _LOCK = threading.Lock()
 _LOADED: dict[str, TTFont] = {}  # font key → registered reportlab font (kept for warm renders)
@@ -20,8 +21,11 @@ def load(ff: FontFile) -> TTFont:
         if font is None:
             try:
                 font = TTFont(ff.key, str(ff.path), subfontIndex=ff.index)
-            except (TTFError, OSError) as exc:
-                raise FontError(f"无法读取字体文件“{ff.path.name}”：{exc}") from exc
+            except OSError as exc:
+                raise FontError(f"无法读取字体文件“{ff.path.name}”：{os_reason(exc)}。") from exc
+            except TTFError as exc:  # reportlab's words are English: say it ourselves
+                raise FontError(f"无法读取字体文件“{ff.path.name}”：不是可嵌入的 TrueType 字体，或文件已损坏。"
+                                "请换用其他 .ttf 字体文件。") from exc
             except Exception as exc:  # a truncated file: reportlab's parser fails with struct.error, KeyError…
                 raise FontError(f"无法读取字体文件“{ff.path.name}”：文件不完整或已损坏，请重新安装或换用其他字体文件。") from exc
             _cache_subsets(font)

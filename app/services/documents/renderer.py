@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PIL import Image
-
 from app.services.documents.builder import notice_document
 from app.services.documents.fonts import FontChoice
 from app.services.documents.model import NoticeDocument
+from app.services.documents.seal_image import prepare_seal
 from app.services.documents.service import (
     RenderResult,
     check_mode,
@@ -17,11 +16,11 @@ from app.services.documents.service import (
     table_docx,
     table_pdf,
     table_xlsx,
-    write_bytes,
 )
 from app.services.documents.tables import TABLE_KINDS, build_table
 from app.services.errors import NotFoundError, ValidationError
 from app.services.notices import NoticeService
+from app.services.output_files import check_targets, write_files
 from app.services.plans import PlanService
 
 
@@ -31,6 +30,8 @@ class DocumentService:
         self.plans = plans
         self.notices = notices
         self.resources = resources
+        if font_paths is not None and not isinstance(font_paths, dict):
+            raise ValidationError("设置中的“字体文件”格式不正确（应为“字体角色 → 文件路径”的对应表），请在“设置”中重新选择字体。")
         self.font_paths = font_paths or {}
 
     def fonts(self) -> FontChoice:
@@ -45,33 +46,34 @@ class DocumentService:
         if seal_image is None and notice.seal_image:
             seal_image = Path(notice.seal_image)  # the picture chosen on the notice itself
         if seal_image is not None:
-            _check_seal_image(Path(seal_image))
+            seal_image = prepare_seal(Path(seal_image))  # checked, and reduced when it is huge
         return notice_document(notice, plan, roots, seal_image)
 
     def render_model(self, doc: NoticeDocument, pdf: Path | None = None, docx: Path | None = None,
-                     mode: str = "color") -> RenderResult:
+                     mode: str = "color", overwrite: bool = False) -> RenderResult:
         if pdf is None and docx is None:
             raise ValidationError("请至少指定一个输出文件（--pdf 或 --docx）。")
+        check_targets([p for p in (pdf, docx) if p is not None], overwrite)
         pdf_bytes, docx_bytes, layout = notice_files(doc, check_mode(mode), self.fonts(), pdf is not None,
                                                      docx is not None)
         result = RenderResult(pages=len(layout.pages), substitutions=layout.substitutions,
                               warnings=list(layout.warnings))
-        if pdf is not None:
-            result.written.append(write_bytes(pdf, pdf_bytes))
-        if docx is not None:
-            result.written.append(write_bytes(docx, docx_bytes))
+        outputs = [(p, data) for p, data in ((pdf, pdf_bytes), (docx, docx_bytes)) if p is not None]
+        result.written = write_files(outputs, overwrite)
         return result
 
     def render_notice(self, notice_id: int, pdf: Path | None = None, docx: Path | None = None,
-                      mode: str = "color", seal_image: Path | None = None) -> RenderResult:
-        return self.render_model(self.notice_model(notice_id, seal_image), pdf, docx, mode)
+                      mode: str = "color", seal_image: Path | None = None, overwrite: bool = False) -> RenderResult:
+        return self.render_model(self.notice_model(notice_id, seal_image), pdf, docx, mode, overwrite)
 
     def render_table(self, plan_id: int, kind: str, pdf: Path | None = None, docx: Path | None = None,
-                     xlsx: Path | None = None, unit: str | None = None, mode: str = "color") -> RenderResult:
+                     xlsx: Path | None = None, unit: str | None = None, mode: str = "color",
+                     overwrite: bool = False) -> RenderResult:
         if kind not in TABLE_KINDS:
             raise ValidationError(f"未知的表格类型“{kind}”，可选：division、unit-list、matrix。")
         if pdf is None and docx is None and xlsx is None:
             raise ValidationError("请至少指定一个输出文件（--pdf、--docx 或 --xlsx）。")
+        check_targets([p for p in (pdf, docx, xlsx) if p is not None], overwrite)
         roots = self.plans.tree(plan_id)
         table = build_table(kind, roots, unit)
         if not table.rows:
@@ -80,32 +82,15 @@ class DocumentService:
         if kind == "division":
             table.title = f"{plan.title}重点任务分工表" if plan.title else table.title
         result = RenderResult()
+        outputs: list[tuple[Path, bytes]] = []
         if pdf is not None:
             data, layout = table_pdf(table, check_mode(mode), self.fonts())
             result.pages = len(layout.pages)
             result.substitutions = layout.substitutions
-            result.written.append(write_bytes(pdf, data))
+            outputs.append((pdf, data))
         if docx is not None:
-            result.written.append(write_bytes(docx, table_docx(table, check_mode(mode), self.fonts())))
+            outputs.append((docx, table_docx(table, check_mode(mode), self.fonts())))
         if xlsx is not None:
-            result.written.append(write_bytes(xlsx, table_xlsx(table, self.fonts())))
+            outputs.append((xlsx, table_xlsx(table, self.fonts())))
+        result.written = write_files(outputs, overwrite)  # all of them or none
         return result
-
-
-# Pictures both writers can place: reportlab reads them through Pillow, python-docx by its own headers.
-_SEAL_FORMATS = ("PNG", "JPEG", "GIF", "BMP", "TIFF")
-
-
-def _check_seal_image(path: Path) -> None:
-    """The seal picture is read by both writers much later; a file they cannot read would end the
-    render in a traceback, so it is opened here first."""
-    if not path.is_file():
-        raise ValidationError(f"找不到印章图像文件“{path}”。")
-    try:
-        with Image.open(path) as img:
-            fmt = img.format
-            img.verify()
-    except (OSError, SyntaxError, ValueError) as exc:  # Pillow's UnidentifiedImageError is an OSError
-        raise ValidationError(f"印章图像“{path.name}”无法读取：不是图片，或文件已损坏。请选择 PNG 图片。") from exc
-    if fmt not in _SEAL_FORMATS:
-        raise ValidationError(f"印章图像“{path.name}”是 {fmt} 格式，无法写入 Word 文件。请选择 PNG 图片。")

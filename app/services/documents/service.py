@@ -3,8 +3,6 @@ resolved once per process and every substitution and warning returned to the cal
 
 from __future__ import annotations
 
-import contextlib
-import errno
 import functools
 import json
 from dataclasses import dataclass, field
@@ -17,7 +15,8 @@ from app.services.documents.model import PRINT_MODES, NoticeDocument, Table
 from app.services.documents.pages import Layout
 from app.services.documents.pdf import render_pdf
 from app.services.documents.table_layout import table_pages
-from app.services.errors import DomainError, ValidationError
+from app.services.errors import ValidationError
+from app.services.output_files import write_files
 
 
 @dataclass
@@ -119,23 +118,6 @@ def table_xlsx(table: Table, choice: FontChoice | None = None) -> bytes:
     return table_workbook(table, office_font_names(choice or font_choice()))
 
 
-def write_bytes(path: Path, data: bytes) -> Path:
-    """Writes an output file; a path that cannot be written is a Chinese message, not a traceback."""
-    path = Path(path)
-    tmp = path.with_name(path.name + ".part")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_bytes(data)
-        tmp.replace(path)
-    except OSError as exc:
-        with contextlib.suppress(OSError):  # e.g. the target is open in WPS: leave no .part file beside it
-            tmp.unlink()
-        reason = _OS_REASON.get(exc.errno or 0, "系统拒绝写入")
-        raise DomainError(f"无法写入文件“{path}”：{reason}。请换一个位置，"
-                          "或先关闭正在打开该文件的程序（如 WPS、Word）。") from exc
-    return path
-
-
-_OS_REASON = {errno.ENOENT: "文件夹不存在且无法创建", errno.EACCES: "没有写入权限", errno.EPERM: "没有写入权限",
-              errno.EROFS: "磁盘为只读", errno.ENOSPC: "磁盘空间不足", errno.EISDIR: "这是一个文件夹",
-              errno.ENOTDIR: "路径中有一部分不是文件夹"}
+def write_bytes(path: Path, data: bytes, overwrite: bool = False) -> Path:
+    """Writes one output file whole or not at all (see app/services/output_files.py)."""
+    return write_files([(Path(path), data)], overwrite)[0]

@@ -92,21 +92,23 @@ def _is_word(ch: str) -> bool:
     return ch.isascii() and not ch.isspace() and ch not in "([{"
 
 
+_WORD = frozenset(chr(c) for c in range(128) if _is_word(chr(c)))  # a set lookup in the inner loop
+
+
 def atoms(glyphs: list[Glyph]) -> list[_Atom]:
     """Groups glyphs into units that a line break never splits."""
     out: list[_Atom] = []
+    cur: _Atom | None = None
+    prev = ""
     for g in glyphs:
-        prev = out[-1].glyphs[-1].ch if out else ""
-        join = bool(out) and (
-            g.ch in NO_START
-            or prev in NO_END
-            or (g.ch in PAIRS and prev == g.ch)
-            or (_is_word(g.ch) and _is_word(prev))
-        )
-        if join:
-            out[-1].glyphs.append(g)
+        ch = g.ch
+        if cur is not None and (ch in NO_START or prev in NO_END or (ch in PAIRS and prev == ch)
+                                or (ch in _WORD and prev in _WORD)):
+            cur.glyphs.append(g)
         else:
-            out.append(_Atom([g]))
+            cur = _Atom([g])
+            out.append(cur)
+        prev = ch
     return out
 
 

@@ -22,8 +22,9 @@ from pathlib import Path
 from sqlalchemy import Connection, text
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.models.database import backup_file, session_scope
+from app.models.database import BackupError, backup_file, session_scope
 from app.services.errors import DomainError
+from app.services.system_errors import os_reason
 
 log = logging.getLogger(__name__)
 
@@ -123,8 +124,8 @@ def remove_sample(session_factory: sessionmaker[Session], resources: Path, db_pa
         raise SampleNotRemovableError("数据库中的示例数据已被修改过，为保护您的数据，程序不会删除它。")
     try:
         backup = backup_file(db_path, backup_dir, "before-sample-removal")
-    except (OSError, sqlite3.Error) as exc:
-        reason = getattr(exc, "strerror", None) or str(exc)
+    except (OSError, sqlite3.Error, BackupError) as exc:
+        reason = os_reason(exc) if isinstance(exc, OSError) else str(exc)
         raise SampleNotRemovableError(f"删除示例数据前的备份无法写入“{backup_dir}”：{reason}。数据库未作修改。") from exc
     with session_scope(session_factory, immediate=True) as s:
         if not untouched(s, known):  # another window changed something after the offer

@@ -9,6 +9,7 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
+from app.services.deadlines import deadline_problem
 from app.services.errors import DomainError, InputFileError
 from app.services.importing.cleaning import clean_document
 from app.services.importing.cover import parse_cover
@@ -122,6 +123,11 @@ def _analyse(doc: SourceDoc, steps: _Steps) -> ImportResult:
     warnings.extend(corruption_warnings(outline, cover.notice, title))
     year = _plan_year(cover, title, cleaned.metadata, warnings)
     tasks = build_tasks(outline, year, annual=not cover.period)
+    for t in tasks:  # an impossible date keeps its text, gets no date, and the clerk is told
+        why = deadline_problem(t.deadline_text, year)
+        if why:
+            warnings.add(f"任务“{t.title[:20]}”（{'-'.join(t.path)}）的完成时限“{t.deadline_text}”有误（{why}），"
+                         "只保留文字，未换算成日期，请核对。")
     if year is None and any(t.deadline_text and t.deadline is None for t in tasks):
         warnings.add("没有找到文件的年份，完成时限中的“6月底前”等只保留文字，未换算成日期。")
     if not tasks:

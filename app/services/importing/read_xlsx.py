@@ -6,12 +6,14 @@ stands alone. The package passes the zip and DTD guards before openpyxl sees it.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import warnings
 from pathlib import Path
 from typing import BinaryIO
 
 from app.services.errors import InputFileError
 from app.services.importing.model import Table
+from app.services.importing.xlsx_guard import check_workbook_size
 from app.services.importing.zip_guard import check_no_doctype, open_package
 
 MAX_ROWS = 5000
@@ -23,12 +25,15 @@ def read_xlsx(source: Path | BinaryIO, name: str) -> list[Table]:
         if "xl/workbook.xml" not in zf.namelist():
             raise InputFileError(f"“{name}”是压缩包，但不是 Excel 工作簿（缺少 xl/workbook.xml）。")
         check_no_doctype(zf, name)
+        check_workbook_size(zf, name)
     import openpyxl  # only needed here; keeps start-up light
 
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # openpyxl warns about unsupported styles and extensions
-            wb = openpyxl.load_workbook(source, data_only=True)
+            # a file object, not the path: openpyxl refuses a path whose extension is not .xlsx, and the
+            # bytes, not the name, decide the format here
+            wb = openpyxl.load_workbook(_as_stream(source), data_only=True)
     except InputFileError:
         raise
     except Exception as exc:  # openpyxl raises many kinds for a damaged workbook
@@ -42,6 +47,13 @@ def read_xlsx(source: Path | BinaryIO, name: str) -> list[Table]:
     finally:
         wb.close()
     return tables
+
+
+def _as_stream(source: Path | BinaryIO) -> BinaryIO:
+    if isinstance(source, (str, Path)):
+        return io.BytesIO(Path(source).read_bytes())  # within the reader's 40 MB limit
+    source.seek(0)
+    return source
 
 
 def _sheet_rows(ws) -> list[list[str]]:

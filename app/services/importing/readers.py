@@ -15,8 +15,12 @@ from app.services.importing.read_docx import read_docx
 from app.services.importing.read_legacy import convert_with_libreoffice
 from app.services.importing.read_text import MAX_TEXT_BYTES, decode_text, split_lines, strip_controls
 from app.services.importing.read_xlsx import read_xlsx
+from app.services.system_errors import os_reason
 
 MAX_OFFICE_BYTES = 40 * 1024 * 1024
+# A real 工作要点 has a few hundred lines; past this the document is not one (or not one piece),
+# and the clerk waits minutes for a result nobody can use. docs/importing.md states the limit.
+MAX_LINES = 20_000
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _SPREADSHEET_EXT = (".xls", ".et", ".xlsx", ".ett")
 
@@ -39,7 +43,17 @@ def _mb(n: int) -> str:
 
 
 def read_file(path: Path) -> SourceDoc:
-    path = Path(path)
+    doc = _read_any(Path(path))
+    lines = sum(1 for b in doc.blocks if isinstance(b, str) and b.strip())
+    lines += sum(len(b.rows) for b in doc.blocks if not isinstance(b, str))
+    if lines > MAX_LINES:
+        raise InputFileError(
+            f"“{Path(path).name}”有 {lines:,} 行（段落和表格行），超过导入上限 {MAX_LINES:,} 行。"
+            "工作要点、实施方案一般只有几百行；请确认选择的文件是否正确，或把文件拆成几份分别导入。")
+    return doc
+
+
+def _read_any(path: Path) -> SourceDoc:
     name = path.name
     try:
         if not path.is_file():
@@ -48,7 +62,7 @@ def read_file(path: Path) -> SourceDoc:
         with path.open("rb") as fh:
             head = fh.read(8)
     except OSError as exc:
-        raise InputFileError(f"无法打开“{name}”：{exc.strerror or '没有读取权限'}。") from exc
+        raise InputFileError(f"无法打开“{name}”：{os_reason(exc)}。") from exc
     if size == 0:
         raise InputFileError(f"“{name}”是空文件，没有可导入的内容。")
     kind = sniff(head)

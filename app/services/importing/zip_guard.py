@@ -8,6 +8,7 @@ memory used, and only the two compressions Office writes are accepted."""
 from __future__ import annotations
 
 import zipfile
+import zlib
 from pathlib import Path
 from typing import BinaryIO
 
@@ -58,8 +59,10 @@ def read_member(zf: zipfile.ZipFile, name: str) -> bytes | None:
             return fh.read(MAX_MEMBER_BYTES + 1)
     except KeyError:
         return None
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError, RuntimeError) as exc:  # CRC errors, truncation
-        raise InputFileError(f"文件中的“{name}”部分已损坏，无法读取。") from exc
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, RuntimeError) as exc:  # CRC, truncation
+        where = f"“{Path(str(zf.filename)).name}”中" if zf.filename else "文件中"
+        raise InputFileError(f"{where}的“{name}”部分已损坏（压缩数据出错），无法读取。"
+                             "请用 Word、Excel 或 WPS 打开后另存一次再导入。") from exc
 
 
 def has_doctype(data: bytes) -> bool:

@@ -128,17 +128,19 @@ class IssueService:
             return data
 
     def export(self, notice_id: int, pdf: Path | None = None, docx: Path | None = None,
-               mode: str = "color") -> RenderResult | None:
-        """Writes the issued files as they were issued; None when the notice is not issued."""
-        from app.services.documents.service import RenderResult, write_bytes
+               mode: str = "color", overwrite: bool = False) -> RenderResult | None:
+        """Writes the issued files as they were issued, all of them or none; None when the notice
+        is not issued."""
+        from app.services.documents.service import RenderResult
+        from app.services.output_files import write_files
 
         record = self.record(notice_id)
         if record is None:
             return None
         result = RenderResult(pages=record.pages, warnings=[f"已印发的公文按印发时保存的文件输出（{record.issued_at:%Y-%m-%d}）。"])
-        for fmt, path in (("pdf", pdf), ("docx", docx)):
-            if path is not None:
-                result.written.append(write_bytes(path, self.file(notice_id, fmt, mode)))
+        wanted = [(Path(path), self.file(notice_id, fmt, mode)) for fmt, path in (("pdf", pdf), ("docx", docx))
+                  if path is not None]
+        result.written = write_files(wanted, overwrite)
         return result
 
     def model(self, notice_id: int) -> NoticeDocument:

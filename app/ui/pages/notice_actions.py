@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from app.services.output_files import is_read_only
 from app.ui import document_output
 from app.ui.dialogs import messages
 from app.ui.printing.print_flow import PrintFlow
@@ -49,8 +50,13 @@ class NoticeActions:
             return
         if not path.lower().endswith(suffix):
             path += suffix
+        overwrite = is_read_only(Path(path))
+        if overwrite and not messages.confirm(self.page, "覆盖只读文件",
+                                              f"“{Path(path).name}”是只读文件。仍要用导出的公文覆盖它吗？"):
+            return
         mode = self.page.current_mode()
-        self.ctx.runner.submit(lambda control: document_output.export(self.ctx, notice.id, kind, Path(path), mode),
+        self.ctx.runner.submit(lambda control: document_output.export(self.ctx, notice.id, kind, Path(path), mode,
+                                                                      overwrite),
                                self._exported, title=f"正在导出 {Path(path).name}…", lane="render")
 
     def _exported(self, result: document_output.Exported) -> None:
