@@ -30,20 +30,15 @@ class UndoEnv:
     notify: Callable[[str], None] = lambda _text: None  # a note for the status bar
 
 
-class ServiceCommand(QUndoCommand):
-    def __init__(self, env: UndoEnv, text: str):
+class AppliedCommand(QUndoCommand):
+    """A command already carried out once by `apply()` before it is pushed: the push's redo is
+    skipped, later redo/undo failures go to env.report_failure, and `on_step_done()` runs after each step."""
+
+    def __init__(self, env, text: str):
         super().__init__(text)
         self.env = env
         self._skip_redo = False
         self.applying = False  # True during the first execution, which the clerk just asked for
-
-    @property
-    def plans(self):
-        return self.env.services.plans
-
-    @property
-    def reg(self) -> IdRegistry:
-        return self.env.registry
 
     def apply(self) -> None:
         """First execution; errors propagate to the caller and nothing is pushed."""
@@ -53,6 +48,7 @@ class ServiceCommand(QUndoCommand):
         finally:
             self.applying = False
         self._skip_redo = True
+        self.on_step_done()
 
     def redo(self) -> None:
         if self._skip_redo:
@@ -68,9 +64,26 @@ class ServiceCommand(QUndoCommand):
             fn()
         except Exception as exc:
             self.env.report_failure(exc)
+        self.on_step_done()
+
+    def on_step_done(self) -> None:
+        """What follows every step (e.g. the view redrawn); nothing by default."""
 
     def do(self) -> None:
         raise NotImplementedError
 
     def revert(self) -> None:
         raise NotImplementedError
+
+
+class ServiceCommand(AppliedCommand):
+    def __init__(self, env: UndoEnv, text: str):
+        super().__init__(env, text)
+
+    @property
+    def plans(self):
+        return self.env.services.plans
+
+    @property
+    def reg(self) -> IdRegistry:
+        return self.env.registry
