@@ -8,6 +8,8 @@ from app.context import open_context
 from app.paths import resolve_paths
 from app.services.errors import DuplicateError, FrozenError, ValidationError
 
+pytestmark = pytest.mark.both_databases  # the services on SQLite and on the PostgreSQL server
+
 
 @pytest.fixture
 def issuer(empty_ctx):

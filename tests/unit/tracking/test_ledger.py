@@ -10,6 +10,8 @@ from app.services.errors import InUseError, ValidationError
 from app.services.tracking.dto import EntryValues
 from app.services.tracking.entries import EntryKey
 
+pytestmark = pytest.mark.both_databases  # the services on SQLite and on the PostgreSQL server
+
 
 def row_of(ledger, serial, role="lead"):
     return next(r for r in ledger.rows if r.task.serial == serial and r.role == role)
