@@ -53,8 +53,8 @@ start() {
     if ! as_owner "$bin/initdb" -D "$dir/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1; then
         echo "initdb 失败：$(tail -3 "$dir/initdb.log")" >&2; return 1
     fi
-    # Throwaway data: no fsync. Passwords for the keyring test: scram over the socket for roles named pw_*.
-    sed -i '1i local all /^pw_ scram-sha-256' "$dir/data/pg_hba.conf"
+    # Throwaway data: no fsync. Members of the role pw_users must give a password (the keyring test).
+    sed -i '1i local all +pw_users scram-sha-256' "$dir/data/pg_hba.conf"
     if ! as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
         -o "-k $dir -c listen_addresses= -p $PORT -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=60" \
         start >/dev/null 2>&1; then
