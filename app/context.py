@@ -33,6 +33,7 @@ from app.services.system_errors import DatabaseBusyError, as_domain_error, os_re
 from app.services.units import UnitService
 
 if TYPE_CHECKING:
+    from app.services.changes import ChangeWatcher
     from app.services.documents.renderer import DocumentService
     from app.services.first_start.first_start_service import FirstStartService
     from app.services.importing import ImportService
@@ -133,7 +134,16 @@ class AppContext:
 
         return IssueService(self.session_factory, self.document_service)
 
+    @cached_property
+    def changes(self) -> ChangeWatcher:
+        """Other clerks' changes (server notifications, or SQLite's data_version)."""
+        from app.services.changes import ChangeWatcher
+
+        return ChangeWatcher(self.engine, self.clerk.client if self.clerk else "")
+
     def close(self) -> None:
+        if "changes" in self.__dict__:
+            self.changes.close()
         self.engine.dispose()
 
 
