@@ -26,6 +26,7 @@ COMMANDS = (
     "app.commands.import_cmd",
     "app.commands.screenshot",
     "app.commands.track",
+    "app.commands.db",
 )
 
 log = logging.getLogger(__name__)
