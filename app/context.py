@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -115,6 +115,7 @@ class AppContext:
     demo_plan_id: int | None = None
     is_sample: bool = False  # the 打开示例 database, thrown away when the clerk goes back
     clerk: Clerk | None = None  # who works here: written on the audit log and on changed rows
+    warnings: list[str] = field(default_factory=list)  # said at start (a database file on a network drive)
 
     def set_setting(self, key: str, value: Any) -> None:
         """Changes one setting both here (what the front-end reads) and in the database."""
@@ -176,10 +177,15 @@ def open_context(paths: AppPaths, load_demo: bool = False, clerk: Clerk | None =
             raise
         raise said from exc
     try:
-        return _wire(paths, engine, load_demo, clerk)
+        ctx = _wire(paths, engine, load_demo, clerk)
     except BaseException:  # busy or full while loading settings or the demo: no engine left open
         engine.dispose()
         raise
+    if paths.server is None:
+        from app.services.server.network_drive import network_warning
+
+        ctx.warnings += filter(None, [network_warning(paths.db_path)])
+    return ctx
 
 
 def _wire(paths: AppPaths, engine: Engine, load_demo: bool, clerk: Clerk) -> AppContext:
