@@ -61,6 +61,12 @@ class Services:
     session_factory: sessionmaker[Session]
     config: Settings | None = None  # the live settings, for services whose rules are settings
 
+    def conflict_answered(self, conflict, keep_mine: bool) -> None:
+        """Records the clerk's answer to a save that met a colleague's newer change."""
+        from app.services.versions import record_choice
+
+        record_choice(self.session_factory, conflict, keep_mine)
+
     @cached_property
     def tracking(self) -> TrackingService:
         """督办台账 (schedules, entries, lights, forms, 通报)."""

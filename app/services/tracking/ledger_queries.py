@@ -106,12 +106,12 @@ class EntryIndex:
             e, p = aliased(ProgressEntry), aliased(ReportingPeriod)
             sides.append((e, p, name))
             cols += [e.id, e.period_id, e.status, e.percent, e.text, e.problems, e.evidence, e.reported_by, e.source,
-                     e.source_file, p.seq]
+                     e.source_file, p.seq, e.version]
         q = select(*cols)
         frm = picks
         for e, p, name in sides:
             frm = frm.outerjoin(e, e.id == getattr(picks.c, name)).outerjoin(p, p.id == e.period_id)
-        width = 11
+        width = 12
         for row in s.execute(q.select_from(frm)):
             node_id, uid, first_done = row[0], row[1], row[2]
             key = (node_id, uid)
@@ -119,13 +119,13 @@ class EntryIndex:
                 self.done_seq[key] = first_done
             found = []
             for k in range(2):
-                eid, pid, status, pct, text, problems, evidence, who, source, file, pseq = row[3 + k * width:
-                                                                                          3 + (k + 1) * width]
+                eid, pid, status, pct, text, problems, evidence, who, source, file, pseq, version = row[
+                    3 + k * width: 3 + (k + 1) * width]
                 if eid is None:
                     found.append(None)
                     continue
                 self.entries[eid] = EntryDTO(eid, node_id, uid, pid, EntryValues(status, pct, text, problems, evidence),
-                                             who, source, file)
+                                             who, source, file, version=version or 0)
                 found.append((eid, pseq, status, pct))
             latest, before = found
             if latest is None:
