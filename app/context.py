@@ -128,6 +128,15 @@ class AppContext:
         self.services.settings.set(key, value)  # checks the value's shape first
         setattr(self.settings, key, value)
 
+    def set_clerk_name(self, name: str) -> None:
+        """The name this PC writes in the audit log (empty: the operating-system login), from now on."""
+        from app.services.server.local_settings import save_local
+
+        save_local(self.paths.data_dir, clerk_name=(name or "").strip())
+        named = make_clerk(name)
+        self.clerk = Clerk(named.name, self.clerk.client if self.clerk else named.client)
+        self.session_factory.kw.setdefault("info", {}).update(self.clerk.info)
+
     def document_service(self) -> DocumentService:
         """The document engine over these services, with the font files currently chosen in 设置."""
         from app.services.documents.renderer import DocumentService  # reportlab loads only when needed

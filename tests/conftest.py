@@ -45,6 +45,20 @@ def pg_cluster():
 
 
 @pytest.fixture
+def memory_keyring():
+    """The credential store of the operating system, played by a dictionary for one test."""
+    import keyring
+
+    from tests.memory_keyring import MemoryKeyring
+
+    before = keyring.get_keyring()
+    store = MemoryKeyring()
+    keyring.set_keyring(store)
+    yield store
+    keyring.set_keyring(before)
+
+
+@pytest.fixture
 def backend(request) -> str:
     return getattr(request, "param", "sqlite")
 

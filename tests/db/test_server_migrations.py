@@ -6,12 +6,10 @@ from __future__ import annotations
 
 import multiprocessing
 
-import keyring
 import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from keyring.backend import KeyringBackend
 
 from app.context import DatabaseOpenError, open_context
 from app.models import Base
@@ -100,34 +98,6 @@ def test_an_unreachable_server_is_said_in_chinese(tmp_path):
     with pytest.raises(DatabaseOpenError) as err:
         open_context(server_paths(target, tmp_path), load_demo=False)
     assert "无法连接数据库服务器" in err.value.message and "Connection" not in err.value.message
-
-
-class MemoryKeyring(KeyringBackend):
-    """Stands in for the operating system's store (Windows 凭据管理器) in the test."""
-
-    priority = 1
-
-    def __init__(self):
-        super().__init__()
-        self.kept: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service, username):
-        return self.kept.get((service, username))
-
-    def set_password(self, service, username, password):
-        self.kept[(service, username)] = password
-
-    def delete_password(self, service, username):
-        self.kept.pop((service, username), None)
-
-
-@pytest.fixture
-def memory_keyring():
-    before = keyring.get_keyring()
-    store = MemoryKeyring()
-    keyring.set_keyring(store)
-    yield store
-    keyring.set_keyring(before)
 
 
 def test_the_password_comes_from_the_credential_store_and_a_wrong_one_is_said(blank, pg_cluster, tmp_path,
