@@ -181,3 +181,23 @@ def test_a_report_changed_by_another_clerk_is_a_conflict(tracked):
     with pytest.raises(ConflictError):
         zhang.write([EntryWrite(key, None, expected_version=1)])  # a removal based on the old one
     assert li.get(key).values.text == "李四录入。"
+
+
+def test_the_servers_ranked_picks_equal_the_correlated_ones(tracked):
+    from sqlalchemy import select
+
+    from app.models.database import session_scope
+    from app.services.tracking.ledger_queries import correlated_picks, ranked_picks
+
+    unit = row_of(tracked.service.ledger(tracked.plan_id), 24).unit_id
+    seen = []
+    with session_scope(tracked.ctx.session_factory) as s:
+        for seq in (1, 5, 11, 12):
+            for only in (None, unit):
+                a = correlated_picks(tracked.plan_id, seq, only).subquery()
+                b = ranked_picks(tracked.plan_id, seq, only).subquery()
+                order = lambda q: select(q).order_by(q.c.node_id, q.c.unit_id)  # noqa: E731
+                got, want = s.execute(order(b)).all(), s.execute(order(a)).all()
+                assert got == want
+                seen += want
+    assert any(r.prev_id for r in seen) and any(r.done_seq for r in seen) and any(r.last_id is None for r in seen)
