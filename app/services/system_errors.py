@@ -157,7 +157,8 @@ SERVER_BUSY = "数据正被另一位同事修改，等待超时。本次操作�
 SERVER_CLASH = "您的修改与另一位同事的修改同时发生，服务器只保留了先到的一份。本次操作未保存，请再试一次。"
 _SERVER_REASONS = {  # SQLSTATE → what the clerk reads
     "28P01": "服务器拒绝了登录：用户名或密码不正确。请在“设置 → 数据库”中重新输入密码。",
-    "28000": "服务器不允许这台电脑以该用户登录（服务器的访问规则 pg_hba.conf 中没有这台电脑）。请联系信息中心。",
+    "28000": "服务器不允许这台电脑以该用户登录（用户名不存在，或服务器的访问规则 pg_hba.conf 中没有这台电脑）。"
+             "请检查用户名，或联系信息中心。",
     "3D000": "服务器上没有这个数据库。请检查“设置 → 数据库”中的数据库名称，或请信息中心先建好数据库。",
     "42501": "服务器上的账户权限不足，无法完成这次操作。请信息中心按 docs/server.md 为该账户授权。",
     "53100": "数据库服务器的磁盘空间不足，无法保存。本次操作未保存，原有数据未受影响；请联系信息中心。",
@@ -175,6 +176,7 @@ _SERVER_WORDS = (  # libpq reports connection failures without a SQLSTATE
     ("password authentication failed", "28P01"),
     ("no password supplied", "28P01"),
     ("no pg_hba.conf entry", "28000"),
+    ("role", "28000"),  # FATAL: role "x" does not exist
     ("does not exist", "3D000"),
     ("too many clients", "53300"),
     ("the database system is shutting down", "57P01"),
