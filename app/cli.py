@@ -26,6 +26,7 @@ COMMANDS = (
     "app.commands.import_cmd",
     "app.commands.screenshot",
     "app.commands.track",
+    "app.commands.db",
 )
 
 log = logging.getLogger(__name__)
@@ -92,7 +93,8 @@ def translate_error(message: str) -> str:
 def build_parser() -> argparse.ArgumentParser:
     parser = ChineseArgumentParser(prog="fazhi", description=f"{APP_NAME}：法治政府建设工作要点编制与公文印发")
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}", help="显示版本号并退出")
-    parser.add_argument("--db", metavar="PATH", help="数据库文件（默认在用户数据文件夹；也可用环境变量 FAZHI_DB）")
+    parser.add_argument("--db", metavar="PATH", help="数据库文件，或服务器地址 postgresql://用户@主机/数据库"
+                        "（默认在用户数据文件夹或“设置 → 数据库”所选；也可用环境变量 FAZHI_DB）")
     parser._positionals.title = "命令"
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=ChineseArgumentParser)
     for name in COMMANDS:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -21,8 +21,9 @@ from app.models.migrate import (
     SchemaTooNewError,
     upgrade_to_head,
 )
-from app.paths import AppPaths, resolve_paths, resources_dir
+from app.paths import AppPaths, read_local_config, resolve_paths, resources_dir
 from app.services.backup import BackupInfo, latest_good_backup
+from app.services.clerk import Clerk, make_clerk
 from app.services.demo_data import load_demo_if_empty
 from app.services.errors import DomainError
 from app.services.notices import NoticeService
@@ -32,6 +33,7 @@ from app.services.system_errors import DatabaseBusyError, as_domain_error, os_re
 from app.services.units import UnitService
 
 if TYPE_CHECKING:
+    from app.services.changes import ChangeWatcher
     from app.services.documents.renderer import DocumentService
     from app.services.first_start.first_start_service import FirstStartService
     from app.services.importing import ImportService
@@ -58,6 +60,12 @@ class Services:
     settings: SettingsService
     session_factory: sessionmaker[Session]
     config: Settings | None = None  # the live settings, for services whose rules are settings
+
+    def conflict_answered(self, conflict, keep_mine: bool) -> None:
+        """Records the clerk's answer to a save that met a colleague's newer change."""
+        from app.services.versions import record_choice
+
+        record_choice(self.session_factory, conflict, keep_mine)
 
     @cached_property
     def tracking(self) -> TrackingService:
@@ -112,11 +120,22 @@ class AppContext:
     runner: Any = None  # the UI's TaskRunner; None for the CLI
     demo_plan_id: int | None = None
     is_sample: bool = False  # the 打开示例 database, thrown away when the clerk goes back
+    clerk: Clerk | None = None  # who works here: written on the audit log and on changed rows
+    warnings: list[str] = field(default_factory=list)  # said at start (a database file on a network drive)
 
     def set_setting(self, key: str, value: Any) -> None:
         """Changes one setting both here (what the front-end reads) and in the database."""
         self.services.settings.set(key, value)  # checks the value's shape first
         setattr(self.settings, key, value)
+
+    def set_clerk_name(self, name: str) -> None:
+        """The name this PC writes in the audit log (empty: the operating-system login), from now on."""
+        from app.services.server.local_settings import save_local
+
+        save_local(self.paths.data_dir, clerk_name=(name or "").strip())
+        named = make_clerk(name)
+        self.clerk = Clerk(named.name, self.clerk.client if self.clerk else named.client)
+        self.session_factory.kw.setdefault("info", {}).update(self.clerk.info)
 
     def document_service(self) -> DocumentService:
         """The document engine over these services, with the font files currently chosen in 设置."""
@@ -131,37 +150,61 @@ class AppContext:
 
         return IssueService(self.session_factory, self.document_service)
 
+    @cached_property
+    def changes(self) -> ChangeWatcher:
+        """Other clerks' changes (server notifications, or SQLite's data_version)."""
+        from app.services.changes import ChangeWatcher
+
+        return ChangeWatcher(self.engine, self.clerk.client if self.clerk else "")
+
     def close(self) -> None:
+        if "changes" in self.__dict__:
+            self.changes.close()
         self.engine.dispose()
 
 
-def open_context(paths: AppPaths, load_demo: bool = False) -> AppContext:
+def open_context(paths: AppPaths, load_demo: bool = False, clerk: Clerk | None = None) -> AppContext:
     """Opens (creating if needed) and migrates the database, then wires the services.
 
     load_demo=True is for sample databases only (打开示例, demo, screenshot, tests): a clerk's
-    database, new or not, never receives the fictional 示例县."""
+    database, new or not, never receives the fictional 示例县. clerk: who works here (default: the
+    name set in 设置 on this PC, else the operating-system login)."""
+    clerk = clerk or make_clerk(read_local_config(paths.data_dir).get("clerk_name"))
     try:
         paths.db_path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise DatabaseOpenError(f"无法创建数据文件夹“{paths.db_path.parent}”：{os_reason(exc)}。") from exc
-    engine = make_engine(paths.db_path)
     try:
-        upgrade_to_head(engine, paths.db_path, paths.backup_dir)
+        if paths.server is not None:
+            from app.services.server.server_open import open_server_engine
+
+            engine = open_server_engine(paths)
+        else:
+            engine = make_engine(paths.db_path)
+            try:
+                upgrade_to_head(engine, paths.db_path, paths.backup_dir)
+            except BaseException:
+                engine.dispose()
+                raise
     except BaseException as exc:
-        engine.dispose()
         said = _open_error(paths, exc)
         if said is exc:
             raise
         raise said from exc
     try:
-        return _wire(paths, engine, load_demo)
+        ctx = _wire(paths, engine, load_demo, clerk)
     except BaseException:  # busy or full while loading settings or the demo: no engine left open
         engine.dispose()
         raise
+    if paths.server is None:
+        from app.services.server.network_drive import network_warning
+
+        ctx.warnings += filter(None, [network_warning(paths.db_path)])
+    return ctx
 
 
-def _wire(paths: AppPaths, engine: Engine, load_demo: bool) -> AppContext:
-    sf = make_session_factory(engine)
+def _wire(paths: AppPaths, engine: Engine, load_demo: bool, clerk: Clerk) -> AppContext:
+    sf = make_session_factory(engine, clerk.info)
     settings_service = SettingsService(sf)
     settings = settings_service.load()
     units = UnitService(sf, region_names=(settings.county_name,) if settings.county_name else ())
@@ -181,7 +224,7 @@ def _wire(paths: AppPaths, engine: Engine, load_demo: bool) -> AppContext:
             settings_service.set(key, value)
         units.region_names = (settings.county_name,) if settings.county_name else ()
     return AppContext(paths=paths, engine=engine, session_factory=sf, services=services,
-                      settings=settings, resources=res, demo_plan_id=demo_id)
+                      settings=settings, resources=res, demo_plan_id=demo_id, clerk=clerk)
 
 
 class DatabaseDamagedOnOpen(DatabaseOpenError):
@@ -194,6 +237,8 @@ class DatabaseDamagedOnOpen(DatabaseOpenError):
 
 def _open_error(paths: AppPaths, exc: BaseException) -> BaseException:
     """What the clerk reads when the database cannot be opened; the file is never changed."""
+    if paths.server is not None:
+        return _server_open_error(paths, exc)
     name = paths.db_path.name
     if isinstance(exc, (SchemaTooNewError, BackupFailedError)):
         log.warning("database %s not opened: %s", paths.db_path, exc)
@@ -218,6 +263,25 @@ def _open_error(paths: AppPaths, exc: BaseException) -> BaseException:
         return DatabaseOpenError(
             f"无法打开数据库文件“{name}”：它不是法治工作台的数据库，或已损坏、被其他程序占用。"
             "原文件未作修改；可从备份文件夹恢复，或用 --db 指定其他文件。")
+    return exc
+
+
+def _server_open_error(paths: AppPaths, exc: BaseException) -> BaseException:
+    where = paths.display_name
+    if isinstance(exc, SchemaTooNewError):
+        log.warning("server database %s not opened: %s", paths.server.display_url(), exc)
+        return DatabaseOpenError(str(exc))
+    if isinstance(exc, ForeignDatabaseError):
+        return DatabaseOpenError(f"无法打开{where}：其中已有其他程序的表，它不是法治工作台的数据库。"
+                                 "服务器上的数据库未作任何修改；请使用信息中心新建的空数据库（见 docs/server.md）。")
+    said = as_domain_error(exc)
+    if said is not None:
+        log.warning("server database %s not opened: %r", paths.server.display_url(), exc)
+        return DatabaseOpenError(f"无法打开{where}：{said.message}")
+    if isinstance(exc, (DatabaseError, OperationalError)):
+        log.exception("cannot open server database %s", paths.server.display_url())
+        return DatabaseOpenError(f"无法打开{where}：服务器返回了错误（详细信息已写入日志文件）。"
+                                 "服务器上的数据库未作修改；请联系信息中心。")
     return exc
 
 

@@ -19,6 +19,7 @@ log = logging.getLogger(__name__)
 def start_gui(args: argparse.Namespace):
     """Creates the application and shows the main window; returns (app, ctx, window), or an exit
     code when the database cannot be opened (or is already open in another window)."""
+    from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QMessageBox
 
     from app.ui.error_reporting import install_excepthook, user_message
@@ -59,7 +60,11 @@ def start_gui(args: argparse.Namespace):
     window._single_instance = instance  # lives as long as the window
     install_excepthook(lambda: window)
     window.show()
-    log.info("main window shown (database %s)", paths.db_path)
+    log.info("main window shown (database %s)", paths.server.display_url() if paths.server else paths.db_path)
+    for text in ctx.warnings:  # a database file on a network drive: said once, without blocking
+        box = QMessageBox(QMessageBox.Icon.Warning, "数据库位置", text, QMessageBox.StandardButton.Ok, window)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
     try:
         window.start_first_run()  # an empty database: the first-start dialog (non-blocking)
     except Exception:  # the window works without it; the clerk fills 设置 by hand

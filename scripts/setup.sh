@@ -8,6 +8,9 @@ libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 fonts-wqy-zenhei fonts-arphic-uming
 fonts-arphic-gkai00mp"
 # Only the tests need these: LibreOffice to compare page counts, poppler to look at PDFs.
 FAZHI_APT_TEST="libreoffice-writer-nogui poppler-utils"
+# The server tests run against a throwaway PostgreSQL cluster (scripts/pg_test_server.sh); pg_dump for
+# the server backups comes with it.
+FAZHI_APT_SERVER_TEST="postgresql"
 
 fazhi_say() { printf '[法治工作台] %s\n' "$*" >&2; }
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -23,7 +24,10 @@ def context_from(args: argparse.Namespace, load_demo: bool = False) -> AppContex
     """The clerk's database (a new file is created empty: no fictional data)."""
     paths = paths_from(args)
     setup_logging(paths.log_dir)
-    return open_context(paths, load_demo=load_demo)
+    ctx = open_context(paths, load_demo=load_demo)
+    for line in ctx.warnings:  # e.g. a database file on a network drive
+        print(f"注意：{line}", file=sys.stderr)
+    return ctx
 
 
 def demo_context(folder: Path) -> AppContext:

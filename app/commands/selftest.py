@@ -37,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
         results = run_checks(inp, [document_fonts, qt_check])
     finally:
         ctx.close()
-    print(f"{APP_NAME} {__version__} 自检（数据库：{ctx.paths.db_path}）")
+    print(f"{APP_NAME} {__version__} 自检（数据库：{ctx.paths.server.display_url() if ctx.paths.server else ctx.paths.db_path}）")
     for r in results:
         print(f"  [{'通过' if r.ok else '失败'}] {r.name}：{r.detail}")
     failed = [r for r in results if not r.ok]

@@ -13,11 +13,12 @@ from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.models.preflight import connect_readonly, integrity
-from app.services.system_errors import sqlite_error
+from app.models.server_engine import is_server, take_write_lane
+from app.services.system_errors import server_error, sqlite_error
 
 log = logging.getLogger(__name__)
 
@@ -51,28 +52,34 @@ def make_engine(db_path: Path | str) -> Engine:
     return engine
 
 
-def make_session_factory(engine: Engine) -> sessionmaker[Session]:
-    return sessionmaker(bind=engine, expire_on_commit=False)
+def make_session_factory(engine: Engine, info: dict | None = None) -> sessionmaker[Session]:
+    """info: who works through these sessions (services.clerk), read by the audit log."""
+    return sessionmaker(bind=engine, expire_on_commit=False, info=dict(info or {}))
 
 
 @contextmanager
-def session_scope(factory: sessionmaker[Session], *, immediate: bool = False) -> Iterator[Session]:
+def session_scope(factory: sessionmaker[Session], *, immediate: bool = False,
+                  row_locks: bool = False) -> Iterator[Session]:
     """One unit of work: commit on success, roll back on any error.
 
-    immediate=True takes SQLite's write lock at BEGIN, so read-then-write sequences
-    (such as allocating the next 文号) cannot interleave with another writer."""
+    immediate=True takes SQLite's write lock at BEGIN, so read-then-write sequences (such as
+    allocating the next 文号) cannot interleave with another writer. On a server it takes the write
+    lane (server_engine) instead, unless row_locks=True: the caller then locks the rows it reads
+    (SELECT … FOR UPDATE), and clerks working on other rows do not wait for each other."""
     session = factory()
     try:
         if immediate:
-            session.connection(execution_options={"sqlite_begin": "IMMEDIATE"})
+            if is_server(session.get_bind()):
+                if not row_locks:
+                    take_write_lane(session)
+            else:
+                session.connection(execution_options={"sqlite_begin": "IMMEDIATE"})
         yield session
         session.commit()
-    except OperationalError as exc:
+    except DBAPIError as exc:
         _rollback_quietly(session)
-        bind = session.get_bind()
-        db_path = bind.url.database if bind is not None else None
-        said = sqlite_error(exc.orig, db_path) if isinstance(exc.orig, sqlite3.Error) else None
-        if said is not None:  # busy, disk full, read-only, damaged: a Chinese sentence, nothing saved
+        said = _said(session, exc)
+        if said is not None:  # busy, disk full, read-only, damaged, server gone: Chinese, nothing saved
             log.warning("database operation failed: %s", exc.orig)
             raise said from exc
         raise
@@ -83,11 +90,19 @@ def session_scope(factory: sessionmaker[Session], *, immediate: bool = False) ->
         session.close()
 
 
+def _said(session: Session, exc: DBAPIError):
+    bind = session.get_bind()
+    if isinstance(exc.orig, sqlite3.Error):
+        return sqlite_error(exc.orig, bind.url.database if bind is not None else None)
+    return server_error(exc.orig)
+
+
 def _rollback_quietly(session: Session) -> None:
-    """A rollback after a full disk or a lost lock may fail too; the transaction is void either way."""
+    """A rollback after a full disk, a lost lock or a lost server may fail too; the transaction is
+    void either way."""
     try:
         session.rollback()
-    except OperationalError:
+    except DBAPIError:
         log.warning("rollback failed", exc_info=True)
 
 

@@ -29,11 +29,12 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 class SchemaTooNewError(RuntimeError):
     """The file was written by a newer version of the program."""
 
-    def __init__(self, revision: str):
+    def __init__(self, revision: str, server: bool = False):
         self.revision = revision
+        untouched = "服务器上的数据库未作任何修改" if server else "原文件未作任何修改"
         super().__init__(
             f"数据库由更新版本的法治工作台创建（结构版本 {revision}），本程序无法打开。"
-            "请安装最新版本后再打开，原文件未作任何修改。"
+            f"请安装最新版本后再打开，{untouched}。"
         )
 
 
@@ -86,7 +87,7 @@ def has_user_tables(engine: Engine) -> bool:
     return rows > 0
 
 
-def _known(script: ScriptDirectory, revision: str) -> bool:
+def known_revision(script: ScriptDirectory, revision: str) -> bool:
     try:
         return script.get_revision(revision) is not None
     except Exception:  # alembic raises several kinds for an unknown id
@@ -99,7 +100,7 @@ def check_file(state: FileState, script: ScriptDirectory) -> None:
         raise ForeignDatabaseError("not a SQLite file")
     if state.problem == "damaged":
         raise DamagedDatabaseError(state.detail)
-    if state.revision is not None and not _known(script, state.revision):
+    if state.revision is not None and not known_revision(script, state.revision):
         raise SchemaTooNewError(state.revision)
     if state.revision is None and state.has_tables:
         raise ForeignDatabaseError("tables without alembic_version")
@@ -137,7 +138,7 @@ def _migrate_locked(engine: Engine, script: ScriptDirectory, head: str | None) -
             current = MigrationContext.configure(conn).get_current_revision()
             if current == head:
                 return False  # another program migrated it while we waited for the lock
-            if current is not None and not _known(script, current):
+            if current is not None and not known_revision(script, current):
                 raise SchemaTooNewError(current)
             log.info("migrating database %s -> %s", current, head)
             cfg = alembic_config(engine)

@@ -56,6 +56,7 @@ class Notice(TimestampMixin, Base):
             "doc_serial",
             unique=True,
             sqlite_where=text("is_current = 1 AND doc_serial IS NOT NULL"),
+            postgresql_where=text("is_current AND doc_serial IS NOT NULL"),
         ),
     )
 
@@ -84,6 +85,9 @@ class Notice(TimestampMixin, Base):
     lineage_id: Mapped[int | None] = mapped_column(Integer, index=True)
     revision: Mapped[int] = mapped_column(Integer, default=1)
     is_current: Mapped[bool] = mapped_column(Boolean, default=True)
+    # Optimistic concurrency (services.versions): every save bumps it; a save based on an older one is refused.
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    changed_by: Mapped[str] = mapped_column(String(60), default="", server_default="")
 
     issuers: Mapped[list[NoticeIssuer]] = relationship(
         cascade="all, delete-orphan", order_by=NoticeIssuer.position

@@ -28,7 +28,8 @@ class Plan(TimestampMixin, Base):
     status: Mapped[str] = mapped_column(String(10), default="草稿")
     source_file: Mapped[str] = mapped_column(String(500), default="")
     # "restart": (一) starts again in every part; "continuous": (一) runs on across parts.
-    numbering: Mapped[str] = mapped_column(String(12), default="restart")
+    # SQLite ignores the length and its table keeps the old one (0006 does not rebuild it)
+    numbering: Mapped[str] = mapped_column(String(40).with_variant(String(12), "sqlite"), default="restart")
     superior_plan_id: Mapped[int | None] = mapped_column(ForeignKey("plan.id", ondelete="SET NULL"))
 
     nodes: Mapped[list["PlanNode"]] = relationship(

@@ -31,6 +31,9 @@ class PlanNode(TimestampMixin, Base):
     deadline: Mapped[date | None] = mapped_column(Date)
     responsible_person: Mapped[str] = mapped_column(String(100), default="")
     measures: Mapped[str] = mapped_column(Text, default="")
+    # Optimistic concurrency (services.versions): bumped by edits of its fields and units, not by moves.
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    changed_by: Mapped[str] = mapped_column(String(60), default="", server_default="")
 
     plan: Mapped["Plan"] = relationship(back_populates="nodes")
     assignments: Mapped[list["Assignment"]] = relationship(

@@ -46,6 +46,8 @@ class NodeDTO:
     measures: str = ""
     assignments: list[AssignmentDTO] = field(default_factory=list)
     children: list[NodeDTO] = field(default_factory=list)
+    version: int = 0  # what a save names as the version it was based on (services.versions)
+    changed_by: str = ""
 
     @property
     def lead_units(self) -> list[str]:
@@ -117,6 +119,8 @@ class NoticeDTO:
     urgency: str = ""  # 紧急程度: 特急 / 加急
     signers: tuple[str, ...] = ()  # 签发人 of a 上行文
     seal_image: str = ""  # picture of the seal, for drafts only
+    version: int = 0  # what a save names as the version it was based on (services.versions)
+    changed_by: str = ""
 
     @property
     def doc_number(self) -> str:

@@ -7,12 +7,14 @@ import re
 from datetime import date
 
 from sqlalchemy import case, func, or_, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from app.models import DocNumberCounter, Issuer, Notice, NoticeIssuer
 from app.models.database import session_scope
-from app.services import audit
+from app.services import audit, versions
 from app.services.dto import IssuerDTO, NoticeDTO
 from app.services.errors import DuplicateError, FrozenError, NotFoundError, ValidationError
 from app.services.numbering import format_doc_number
@@ -36,6 +38,7 @@ def notice_dto(n: Notice) -> NoticeDTO:
         printed_by=n.printed_by, print_date=n.print_date, status=n.status, lineage_id=n.lineage_id,
         revision=n.revision, is_current=n.is_current, copy_no=n.copy_no, secrecy=n.secrecy,
         urgency=n.urgency, signers=split_signers(n.signers), seal_image=n.seal_image,
+        version=n.version or 0, changed_by=n.changed_by or "",
     )
 
 
@@ -90,8 +93,8 @@ class NoticeService:
     def allocate_serial(self, prefix: str, year: int) -> int:
         """Reserves the next 序号 for 代字 and year; concurrent callers never get the same one."""
         prefix = _check_prefix(prefix)
-        with session_scope(self._sf, immediate=True) as s:
-            serial = _highest_serial(s, prefix, year) + 1
+        with session_scope(self._sf, immediate=True, row_locks=True) as s:
+            serial = _highest_serial(s, prefix, year, lock=True) + 1
             _bump_counter(s, prefix, year, serial)
             audit.record(s, "doc_number", None, "allocate", format_doc_number(prefix, year, serial))
             return serial
@@ -133,7 +136,7 @@ class NoticeService:
         if unknown:
             raise ValueError(f"unknown notice fields: {sorted(unknown)}")
         _check_fields(fields)
-        with session_scope(self._sf, immediate=True) as s:
+        with session_scope(self._sf, immediate=True, row_locks=True) as s:
             issuers = [self._issuer(s, i) for i in issuer_ids]
             if not issuers:
                 raise ValidationError("请至少选择一个发文机关。")
@@ -143,8 +146,9 @@ class NoticeService:
                 notice.doc_prefix = issuers[0].prefix
             if allocate_number:
                 notice.doc_year = notice.doc_year or (notice.sign_date or date.today()).year
-                notice.doc_serial = _highest_serial(s, notice.doc_prefix, notice.doc_year) + 1
+                notice.doc_serial = _highest_serial(s, notice.doc_prefix, notice.doc_year, lock=True) + 1
             if notice.doc_serial is not None:
+                _locked_counter(s, notice.doc_prefix, notice.doc_year)
                 _ensure_number_free(s, notice.doc_prefix, notice.doc_year, notice.doc_serial, None)
                 _bump_counter(s, notice.doc_prefix, notice.doc_year, notice.doc_serial)
             notice.issuers = [NoticeIssuer(issuer_id=i.id, position=p) for p, i in enumerate(issuers)]
@@ -157,19 +161,29 @@ class NoticeService:
             return notice_dto(notice)
 
     def update_notice(self, notice_id: int, issuer_ids: list[int] | None = None,
-                      attachments: list[dict] | None = None, **fields) -> NoticeDTO:
+                      attachments: list[dict] | None = None, expected_version: int | None = None,
+                      **fields) -> NoticeDTO:
+        """expected_version: the version the clerk's screen showed; a newer one raises
+        versions.ConflictError (who changed what, when) and nothing is saved. None skips the check."""
         unknown = set(fields) - set(_NOTICE_FIELDS)
         if unknown:
             raise ValueError(f"unknown notice fields: {sorted(unknown)}")
         _check_fields(fields)
-        with session_scope(self._sf, immediate=True) as s:
-            notice = self._notice(s, notice_id)
+        with session_scope(self._sf, immediate=True, row_locks=True) as s:
+            notice = versions.lock(s, Notice, notice_id)
+            if notice is None and expected_version is not None:
+                versions.check(s, "notice", notice_id, None, expected_version, "这份公文")
+            notice = notice or self._notice(s, notice_id)
+            versions.check(s, "notice", notice.id, notice.version, expected_version,
+                           f"公文《{notice.title[:20] or '未命名公文'}》")
             if notice.status == "已印发":
                 raise FrozenError("该公文已印发，不能直接修改。请“新建修订版”后再编辑。")
             prefix = fields.get("doc_prefix", notice.doc_prefix)
             year = fields.get("doc_year", notice.doc_year)
             serial = fields.get("doc_serial", notice.doc_serial)
             if serial is not None:  # checked before any change so autoflush cannot hit the index first
+                if year is not None:
+                    _locked_counter(s, prefix, year)
                 _ensure_number_free(s, prefix, year, serial, notice.lineage_id)
                 _bump_counter(s, prefix, year, serial)
             for k, v in fields.items():
@@ -184,14 +198,17 @@ class NoticeService:
                 s.flush()
                 notice.issuers = [NoticeIssuer(issuer_id=i.id, position=p) for p, i in enumerate(issuers)]
             _flush_numbered(s, notice)
-            audit.record(s, "notice", notice.id, "update", ",".join(sorted(fields)))
+            changed = sorted(fields) + (["issuers"] if issuer_ids is not None else []) + (
+                ["attachments"] if attachments is not None else [])
+            audit.record(s, "notice", notice.id, "update", ",".join(changed), version=versions.bump(s, notice))
+            s.flush()
             s.refresh(notice)
             return notice_dto(notice)
 
     def new_revision(self, notice_id: int) -> NoticeDTO:
         """A draft copy of an issued notice; it becomes the current revision and keeps the 文号."""
-        with session_scope(self._sf, immediate=True) as s:
-            old = self._notice(s, notice_id)
+        with session_scope(self._sf, immediate=True, row_locks=True) as s:
+            old = versions.lock(s, Notice, notice_id) or self._notice(s, notice_id)
             if not old.is_current:
                 raise ValidationError("只能在最新版本上新建修订版。")
             old.is_current = False
@@ -299,12 +316,27 @@ def _check_fields(fields: dict) -> None:
         _check_prefix(fields["doc_prefix"])
 
 
-def _highest_serial(s: Session, prefix: str, year: int) -> int:
+def _highest_serial(s: Session, prefix: str, year: int, lock: bool = False) -> int:
+    """lock=True: the counter row is locked first (on a server, until commit), so two clerks taking
+    a number for the same 代字 and year queue on that one row and never get the same 序号."""
+    if lock:
+        counter = _locked_counter(s, prefix, year).last_serial
+    else:
+        counter = s.scalar(select(DocNumberCounter.last_serial).where(
+            DocNumberCounter.prefix == prefix, DocNumberCounter.year == year)) or 0
     used = s.scalar(select(func.max(Notice.doc_serial)).where(
         Notice.doc_prefix == prefix, Notice.doc_year == year)) or 0
-    counter = s.scalar(select(DocNumberCounter.last_serial).where(
-        DocNumberCounter.prefix == prefix, DocNumberCounter.year == year)) or 0
     return max(used, counter)
+
+
+def _locked_counter(s: Session, prefix: str, year: int) -> DocNumberCounter:
+    """The counter row of 代字 and year, created when missing, and locked (SELECT … FOR UPDATE)."""
+    dialect = s.get_bind().dialect.name
+    insert = pg_insert if dialect == "postgresql" else sqlite_insert
+    s.execute(insert(DocNumberCounter).values(prefix=prefix, year=year, last_serial=0)
+              .on_conflict_do_nothing(index_elements=["prefix", "year"]))
+    return s.scalar(select(DocNumberCounter).where(DocNumberCounter.prefix == prefix, DocNumberCounter.year == year)
+                    .with_for_update().execution_options(populate_existing=True))
 
 
 def _bump_counter(s: Session, prefix: str, year: int, serial: int) -> None:

@@ -28,7 +28,7 @@ def load_tree(s: Session, plan: Plan) -> list[NodeDTO]:
             id=n.id, plan_id=n.plan_id, parent_id=n.parent_id, position=n.position, level=n.level,
             label="", heading=n.heading, text=n.text, is_task=n.is_task, original_label=n.original_label,
             deadline_text=n.deadline_text, deadline=n.deadline, responsible_person=n.responsible_person,
-            measures=n.measures, assignments=assigns.get(n.id, []),
+            measures=n.measures, assignments=assigns.get(n.id, []), version=n.version, changed_by=n.changed_by,
         )
         for n in rows
     }

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.models import Assignment, Notice, Plan, PlanNode, Unit
 from app.models.database import session_scope
 from app.models.plan import PLAN_KINDS, PLAN_STATUSES
-from app.services import audit
+from app.services import audit, versions
 from app.services.dto import NodeDTO, PlanDTO, PlanSummary
 from app.services.errors import NotFoundError, ValidationError
 from app.services.plan_snapshot import dump_node, dump_plan, load_nodes, load_plan, plan_nodes
@@ -156,15 +156,19 @@ class PlanService:
             audit.record(s, "node", node.id, "create", heading[:50])
             return node.id
 
-    def update_node(self, node_id: int, **fields) -> None:
+    def update_node(self, node_id: int, *, expected_version: int | None = None, **fields) -> int:
+        """Changes fields of one node; returns its new version. expected_version: the version the
+        clerk's screen showed (a newer one raises versions.ConflictError); None skips the check."""
         unknown = set(fields) - set(_NODE_EDITABLE)
         if unknown:
             raise ValueError(f"unknown node fields: {sorted(unknown)}")
-        with session_scope(self._sf) as s:
-            node = self._node(s, node_id)
+        with session_scope(self._sf, immediate=True, row_locks=True) as s:
+            node = self._versioned_node(s, node_id, expected_version)
             for k, v in fields.items():
                 setattr(node, k, v)
-            audit.record(s, "node", node.id, "update", ",".join(sorted(fields)))
+            version = versions.bump(s, node)
+            audit.record(s, "node", node.id, "update", ",".join(sorted(fields)), version=version)
+            return version
 
     def move_node(self, node_id: int, new_parent_id: int | None, index: int) -> None:
         """Moves a node (with its subtree) to position `index` under new_parent_id."""
@@ -250,11 +254,12 @@ class PlanService:
             return node.id
 
     def set_assignments(self, node_id: int, lead: list[int], support: list[int],
-                        notes: dict[int, str] | None = None) -> None:
-        """Replaces the node's units: lead first, then support; a unit listed twice stays lead."""
+                        notes: dict[int, str] | None = None, expected_version: int | None = None) -> int:
+        """Replaces the node's units: lead first, then support; a unit listed twice stays lead.
+        Returns the node's new version (its units are part of the task, see update_node)."""
         notes = notes or {}
-        with session_scope(self._sf) as s:
-            node = self._node(s, node_id)
+        with session_scope(self._sf, immediate=True, row_locks=True) as s:
+            node = self._versioned_node(s, node_id, expected_version)
             wanted: list[tuple[int, str]] = []
             for uid in lead:
                 if uid not in (w[0] for w in wanted):
@@ -270,7 +275,9 @@ class PlanService:
             for pos, (uid, role) in enumerate(wanted):
                 node.assignments.append(Assignment(unit_id=uid, role=role, position=pos,
                                                    note=notes.get(uid, "")))
-            audit.record(s, "node", node.id, "assign", f"{len(wanted)} units")
+            version = versions.bump(s, node)
+            audit.record(s, "node", node.id, "assign", f"{len(wanted)} units", version=version)
+            return version
 
     # ---- helpers -------------------------------------------------------------------------
     def _peek(self, node_id: int) -> PlanNode:
@@ -289,6 +296,16 @@ class PlanService:
         node = s.get(PlanNode, node_id)
         if node is None:
             raise NotFoundError("找不到该条目，可能已被删除。")
+        return node
+
+    @staticmethod
+    def _versioned_node(s: Session, node_id: int, expected_version: int | None) -> PlanNode:
+        node = versions.lock(s, PlanNode, node_id)
+        if node is None:
+            if expected_version is not None:  # deleted by someone else after the clerk's screen showed it
+                versions.check(s, "node", node_id, None, expected_version, "该条目")
+            raise NotFoundError("找不到该条目，可能已被删除。")
+        versions.check(s, "node", node.id, node.version, expected_version, f"条目“{_short(node.heading)}”")
         return node
 
     @staticmethod
@@ -314,6 +331,11 @@ class PlanService:
     def _check_kind(kind: str) -> None:
         if kind not in PLAN_KINDS:
             raise ValidationError(f"未知的文件类型“{kind}”。可选：{'、'.join(PLAN_KINDS)}。")
+
+
+def _short(text: str) -> str:
+    text = (text or "").strip() or "（无标题）"
+    return text if len(text) <= 20 else text[:19] + "…"
 
 
 def _parent_is(parent_id: int | None):

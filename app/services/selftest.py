@@ -61,6 +61,10 @@ def database(inp: SelftestInput) -> CheckResult:
     with session_scope(inp.session_factory) as s:
         plans = s.scalar(select(func.count()).select_from(Plan))
         units = s.scalar(select(func.count()).select_from(Unit))
+        if s.get_bind().dialect.name != "sqlite":  # a server keeps its own files whole
+            version = s.connection().exec_driver_sql("SHOW server_version").scalar()
+            return CheckResult("数据库", cur == head, f"服务器 PostgreSQL {str(version).split()[0]}，结构版本 {cur}"
+                               f"（最新 {head}），工作要点 {plans} 个，单位 {units} 个")
         # the full check (start-up runs only the quick one): every index against its table
         verdict = [r[0] for r in s.connection().exec_driver_sql("PRAGMA integrity_check(5)").fetchall()]
     if verdict != ["ok"]:
@@ -125,3 +129,20 @@ def title_words(inp: SelftestInput) -> CheckResult:
     got = words("关于印发《自治区法治政府建设2022年工作要点》的通知")
     ok = "法治政府建设" in got and "工作要点" in got
     return CheckResult("标题分词", ok, "／".join(got))
+
+
+@check
+def server_driver(inp: SelftestInput) -> CheckResult:
+    """What a server database needs is inside the program: the PostgreSQL driver with its own libpq,
+    SQLAlchemy's dialect for it, and the credential store's library with its backends."""
+    import keyring
+    import psycopg
+    from sqlalchemy.dialects.postgresql import psycopg as dialect
+
+    found = type(keyring.get_keyring()).__module__.rsplit(".", 1)[-1]
+    backend = {"Windows": "Windows 凭据管理器", "macOS": "钥匙串", "SecretService": "Secret Service",
+               "fail": "无（密码不能保存，可用 .pgpass 或地址中的密码）"}.get(found, found)
+    libpq = psycopg.pq.version()
+    ok = dialect is not None and psycopg.pq.__impl__ in ("binary", "c") and libpq >= 120000
+    return CheckResult("服务器数据库", ok, f"psycopg {psycopg.__version__}（{psycopg.pq.__impl__}，libpq {libpq // 10000}），"
+                       f"凭据存储：{backend}")

@@ -1,4 +1,4 @@
-"""Errors of the operating system and of SQLite, said in Chinese.
+"""Errors of the operating system, of SQLite and of a PostgreSQL server, said in Chinese.
 
 A clerk must never read "Permission denied", "File exists" or "database or disk is full": every
 place that catches an OSError or a database error turns it into a sentence with these words, and
@@ -151,6 +151,76 @@ def sqlite_error(exc: sqlite3.Error, db_path: str | os.PathLike | None = None) -
     return None
 
 
+SERVER_UNREACHABLE = ("无法连接数据库服务器：服务器未开机、地址或端口不对，或网络不通。本次操作未保存；"
+                      "请检查“设置 → 数据库”中的地址，或联系信息中心。")
+SERVER_BUSY = "数据正被另一位同事修改，等待超时。本次操作未保存任何内容，请稍后再试。"
+SERVER_CLASH = "您的修改与另一位同事的修改同时发生，服务器只保留了先到的一份。本次操作未保存，请再试一次。"
+_SERVER_REASONS = {  # SQLSTATE → what the clerk reads
+    "28P01": "服务器拒绝了登录：用户名或密码不正确。请在“设置 → 数据库”中重新输入密码。",
+    "28000": "服务器不允许这台电脑以该用户登录（用户名不存在，或服务器的访问规则 pg_hba.conf 中没有这台电脑）。"
+             "请检查用户名，或联系信息中心。",
+    "3D000": "服务器上没有这个数据库。请检查“设置 → 数据库”中的数据库名称，或请信息中心先建好数据库。",
+    "42501": "服务器上的账户权限不足，无法完成这次操作。请信息中心按 docs/server.md 为该账户授权。",
+    "53100": "数据库服务器的磁盘空间不足，无法保存。本次操作未保存，原有数据未受影响；请联系信息中心。",
+    "53200": "数据库服务器内存不足，操作未完成。请稍后再试。",
+    "53300": "数据库服务器的连接数已满。请稍后再试，或请信息中心调高 max_connections。",
+    "57P01": "数据库服务器正在关闭或重启，操作未完成。请稍后再试。",
+    "57P02": "数据库服务器正在关闭或重启，操作未完成。请稍后再试。",
+    "57P03": "数据库服务器正在启动，暂时不能连接。请稍后再试。",
+    "55P03": SERVER_BUSY,
+    "40001": SERVER_CLASH,
+    "40P01": SERVER_CLASH,
+    "25006": "这个数据库在服务器上是只读的，无法保存。请联系信息中心。",
+}
+_SERVER_WORDS = (  # libpq reports connection failures without a SQLSTATE
+    ("password authentication failed", "28P01"),
+    ("no password supplied", "28P01"),
+    ("no pg_hba.conf entry", "28000"),
+    ("role", "28000"),  # FATAL: role "x" does not exist
+    ("does not exist", "3D000"),
+    ("too many clients", "53300"),
+    ("the database system is shutting down", "57P01"),
+    ("the database system is starting up", "57P03"),
+)
+_TLS_WORDS = (
+    ("server does not support ssl", "服务器没有开启加密连接（TLS）。请信息中心开启，或把“设置 → 数据库”中的加密方式改为“尽量加密”。"),
+    ("certificate verify failed", "服务器证书验证失败：证书不是受信任的机构签发，或已过期。请联系信息中心。"),
+    ("does not match host name", "服务器证书上的主机名与所填地址不一致。请按证书上的名称填写服务器地址，或联系信息中心。"),
+    ("root certificate file", "要验证服务器证书，这台电脑需要信息中心提供的根证书（见 docs/server.md）。"),
+)
+
+
+class ServerUnreachableError(DomainError):
+    """The database server could not be reached (or the connection to it was lost)."""
+
+
+def is_server_error(exc: BaseException) -> bool:
+    """An error of the PostgreSQL driver (psycopg), told apart without importing it."""
+    return type(exc).__module__.split(".")[0] in ("psycopg", "psycopg_binary")
+
+
+def server_error(exc: BaseException) -> DomainError | None:
+    """A DomainError for what a clerk can meet on a server database; None for a programming error."""
+    if not is_server_error(exc):
+        return None
+    state = getattr(exc, "sqlstate", None) or ""
+    text = str(exc).lower()
+    for words, said in _TLS_WORDS:
+        if words in text:
+            return DomainError(said)
+    if not state:
+        state = next((code for words, code in _SERVER_WORDS if words in text), "")
+    if state in ("55P03", "40001", "40P01"):
+        return DatabaseBusyError(_SERVER_REASONS[state])
+    if state == "53100":
+        return DiskFullError(_SERVER_REASONS[state])
+    if state in _SERVER_REASONS:
+        return DomainError(_SERVER_REASONS[state])
+    if state.startswith("08") or (not state and type(exc).__name__ in ("OperationalError", "InterfaceError")):
+        return ServerUnreachableError(SERVER_UNREACHABLE)
+    return None
+
+
 def _unwrap(exc: BaseException) -> BaseException:
     """SQLAlchemy wraps the driver's exception; its `orig` is the sqlite3 one."""
     orig = getattr(exc, "orig", None)
@@ -164,6 +234,8 @@ def as_domain_error(exc: BaseException, db_path: str | os.PathLike | None = None
     inner = _unwrap(exc)
     if isinstance(inner, sqlite3.Error):
         return sqlite_error(inner, db_path)
+    if is_server_error(inner):
+        return server_error(inner)
     if isinstance(inner, MemoryError):
         return DomainError("内存不足，操作未完成。请关闭其他程序后再试，或换一个较小的文件。")
     if isinstance(inner, OSError):

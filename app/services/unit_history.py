@@ -85,7 +85,7 @@ class UnitHistory:
                         raise InUseError(f"“{units[uid].name}”已承担 {used} 项任务，无法撤销它的新增。")
             for u in units.values():  # names and aliases are unique: clear first, then set
                 u.aliases.clear()
-                u.name = f"\x00{u.id}"
+                u.name = f"\x01{u.id}"  # no NUL: a server database refuses it in text
             s.flush()
             for uid, snap in registry.items():
                 if snap is None:

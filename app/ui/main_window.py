@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from app import APP_NAME, __version__
 from app.context import AppContext
+from app.ui.change_follower import ChangeFollower
 from app.ui.dialogs import messages
 from app.ui.pages.plans_page import PlansPage
 from app.ui.pages.tracking_menu import MENU as TRACK_MENU
@@ -97,7 +98,7 @@ class MainWindow(QMainWindow):
         self.busy_label = QLabel()
         self.statusBar().addPermanentWidget(self.page_undo.label)
         self.statusBar().addPermanentWidget(self.busy_label)
-        self.statusBar().addPermanentWidget(QLabel(f"数据库：{ctx.paths.db_path.name}"))
+        self.statusBar().addPermanentWidget(QLabel(f"数据库：{ctx.paths.display_name}"))
         if isinstance(self.runner, TaskRunner):
             self.runner.busy_changed.connect(lambda busy: self.busy_label.setText("正在处理…" if busy else ""))
         messages.remember_folders(lambda: self.ctx.settings.last_folder,
@@ -106,6 +107,7 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
         self.nav.setCurrentRow(0)
         self.show_status("就绪")
+        self.changes = ChangeFollower(self)  # other clerks' changes, without a restart
 
     # ---- menus ---------------------------------------------------------------------------
     def _action(self, text: str, slot, shortcut=None, name: str = "") -> QAction:
@@ -340,6 +342,7 @@ class MainWindow(QMainWindow):
         self.ctx.set_setting("window_geometry", geometry)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.changes.stop()
         try:
             self.save_state()
         except Exception:  # closing must never fail

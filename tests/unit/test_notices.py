@@ -1,12 +1,15 @@
 import multiprocessing
 import threading
 from datetime import date
+from pathlib import Path
 
 import pytest
 
 from app.context import open_context
 from app.paths import resolve_paths
 from app.services.errors import DuplicateError, FrozenError, ValidationError
+
+pytestmark = pytest.mark.both_databases  # the services on SQLite and on the PostgreSQL server
 
 
 @pytest.fixture
@@ -43,26 +46,34 @@ def test_allocation_from_threads_never_duplicates(empty_ctx):
     assert sorted(got) == list(range(1, 61))
 
 
-def _allocate_in_process(db_path: str, count: int, queue) -> None:
-    ctx = open_context(resolve_paths(db_path), load_demo=False)
+def _allocate_in_process(db: str, folder: str, count: int, queue) -> None:
+    from app.paths import server_paths
+    from app.server_target import is_server_url, parse_server_url
+
+    paths = server_paths(parse_server_url(db), Path(folder)) if is_server_url(db) else resolve_paths(db)
+    ctx = open_context(paths, load_demo=False)
     try:
         queue.put([ctx.services.notices.allocate_serial("示政办发", 2026) for _ in range(count)])
     finally:
         ctx.close()
 
 
-def test_allocation_from_processes_never_duplicates(empty_ctx):
-    db = str(empty_ctx.paths.db_path)
+def test_allocation_from_processes_never_duplicates(empty_ctx, tmp_path):
+    """4 programs take numbers at once (on the server: 500 each, queueing on the counter's row lock)."""
+    server = empty_ctx.paths.server
+    db = server.url_text() if server else str(empty_ctx.paths.db_path)
+    each = 500 if server else 8
     mp = multiprocessing.get_context("spawn")
     queue = mp.Queue()
-    procs = [mp.Process(target=_allocate_in_process, args=(db, 8, queue)) for _ in range(4)]
+    procs = [mp.Process(target=_allocate_in_process, args=(db, str(tmp_path / "pc"), each, queue)) for _ in range(4)]
     for p in procs:
         p.start()
-    results = [queue.get(timeout=120) for _ in procs]
+    results = [queue.get(timeout=300) for _ in procs]
     for p in procs:
         p.join(timeout=60)
     flat = sorted(x for r in results for x in r)
-    assert flat == list(range(1, 33))
+    assert flat == list(range(1, 4 * each + 1))
+    assert empty_ctx.services.notices.suggest_serial("示政办发", 2026) == 4 * each + 1
 
 
 def test_manual_number_is_checked_for_duplicates(empty_ctx, issuer):

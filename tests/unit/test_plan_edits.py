@@ -9,6 +9,8 @@ from app.services.plan_bulk import BulkChange, NodeState, apply_bulk
 from app.services.plan_replace import find_hits
 from app.services.plan_tree import iter_nodes
 
+pytestmark = pytest.mark.both_databases  # the services on SQLite and on the PostgreSQL server
+
 
 def uid(services, name):
     return services.units.match(name).unit.id

@@ -5,6 +5,8 @@ import pytest
 from app.services.errors import NotFoundError, ValidationError
 from app.services.plan_tree import iter_nodes
 
+pytestmark = pytest.mark.both_databases  # the services on SQLite and on the PostgreSQL server
+
 
 def labels(tree):
     return [(n.label, n.heading) for n in iter_nodes(tree)]

@@ -6,6 +6,8 @@ from openpyxl import load_workbook
 from app.services.errors import InUseError, NotFoundError
 from app.services.plan_tree import iter_nodes
 
+pytestmark = pytest.mark.both_databases  # the services on SQLite and on the PostgreSQL server
+
 
 def uid(services, name):
     return services.units.match(name).unit.id

@@ -3,6 +3,8 @@ import pytest
 from app.services.errors import DuplicateError, InUseError, NotFoundError, ValidationError
 from app.services.unit_matching import UnitRecord, match_unit
 
+pytestmark = pytest.mark.both_databases  # the services on SQLite and on the PostgreSQL server
+
 
 def test_add_edit_and_aliases(empty_ctx):
     units = empty_ctx.services.units

@@ -19,7 +19,7 @@ import logging
 import sqlite3
 from pathlib import Path
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection, inspect, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.models.database import BackupError, backup_file, session_scope
@@ -86,8 +86,7 @@ def _settings(conn: Connection) -> dict:
 
 
 def _other_tables_empty(conn: Connection) -> bool:
-    names = conn.execute(text("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"))
-    for (name,) in names.all():
+    for name in inspect(conn).get_table_names():  # a file or a server alike
         if name in SAMPLE_TABLES or name in PROGRAM_TABLES:
             continue
         if conn.execute(text(f'SELECT 1 FROM "{name}" LIMIT 1')).first() is not None:

@@ -88,6 +88,8 @@ class EntryDTO:
     source_file: str = ""
     entered_at: datetime | None = None
     updated_at: datetime | None = None
+    version: int = 0  # what a save names as the version it was based on (services.versions)
+    changed_by: str = ""
 
     @property
     def status(self) -> str:

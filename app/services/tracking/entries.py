@@ -8,11 +8,12 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.models import Assignment, PlanNode, ProgressEntry, ReportingPeriod
 from app.models.database import session_scope
-from app.services import audit
+from app.services import audit, versions
 from app.services.errors import NotFoundError, ValidationError
 from app.services.tracking.dto import EntryDTO, EntryValues
 from app.services.tracking.policy import STATUSES
@@ -25,7 +26,8 @@ MAX_NAME = 60
 def entry_dto(e: ProgressEntry) -> EntryDTO:
     return EntryDTO(e.id, e.node_id, e.unit_id, e.period_id,
                     EntryValues(e.status, e.percent, e.text, e.problems, e.evidence),
-                    e.reported_by, e.source, e.source_file, e.entered_at, e.updated_at)
+                    e.reported_by, e.source, e.source_file, e.entered_at, e.updated_at, e.version or 0,
+                    e.changed_by or "")
 
 
 def check_values(v: EntryValues, where: str = "") -> EntryValues:
@@ -60,6 +62,8 @@ class EntryWrite:
     reported_by: str = ""
     source: str = "录入"
     source_file: str = ""
+    # the entry's version on the clerk's screen (0: there was none); None: no check (imports, undo)
+    expected_version: int | None = None
 
 
 class EntryService:
@@ -81,8 +85,15 @@ class EntryService:
 
     def write(self, writes: list[EntryWrite]) -> list[EntryDTO | None]:
         """Several writes in one transaction (a whole returned form, an undo): all or nothing."""
-        with session_scope(self._sf) as s:
-            return write_entries(s, writes)
+        checked = any(w.expected_version is not None for w in writes)
+        try:
+            with session_scope(self._sf, immediate=checked, row_locks=True) as s:
+                return write_entries(s, writes)
+        except IntegrityError as exc:  # on a server: another clerk added the same report meanwhile
+            if not checked:
+                raise
+            w = next(w for w in writes if w.expected_version is not None)
+            raise versions.ConflictError("progress", w.key.node_id, "这一期的进展", w.expected_version, 1, []) from exc
 
     def restore(self, previous: list[tuple[EntryKey, EntryDTO | None]]) -> None:
         """Puts back what `write` returned (undo): entries as they were, deleted where there was none."""
@@ -100,10 +111,23 @@ class EntryService:
             return [(label, entry_dto(e)) for label, e in rows]
 
 
-def _find(s: Session, key: EntryKey) -> ProgressEntry | None:
-    return s.scalar(select(ProgressEntry).where(ProgressEntry.node_id == key.node_id,
-                                                ProgressEntry.unit_id == key.unit_id,
-                                                ProgressEntry.period_id == key.period_id))
+def _find(s: Session, key: EntryKey, lock: bool = False) -> ProgressEntry | None:
+    q = select(ProgressEntry).where(ProgressEntry.node_id == key.node_id, ProgressEntry.unit_id == key.unit_id,
+                                    ProgressEntry.period_id == key.period_id)
+    if lock:
+        q = q.with_for_update().execution_options(populate_existing=True)
+    return s.scalar(q)
+
+
+def _check_version(s: Session, w: EntryWrite, existing: ProgressEntry | None) -> None:
+    """A report changed, added or removed by someone else since the clerk's screen showed it."""
+    current = existing.version if existing is not None else 0
+    if w.expected_version is None or w.expected_version == current:
+        return
+    match = f"unit={w.key.unit_id} period={w.key.period_id} "
+    notes = versions.changes_since(s, "progress", w.key.node_id, w.expected_version, match)
+    raise versions.ConflictError("progress", w.key.node_id, "这一期的进展", w.expected_version,
+                                 current if existing is not None else None, notes)
 
 
 def _check_key(s: Session, key: EntryKey, cache: dict) -> None:
@@ -129,18 +153,26 @@ def _check_key(s: Session, key: EntryKey, cache: dict) -> None:
         cache[("assign", key.node_id, key.unit_id)] = True
 
 
+def _first_version(s: Session, entry: ProgressEntry) -> int:
+    entry.version = 1
+    entry.changed_by = s.info.get("clerk", "")
+    return 1
+
+
 def write_entries(s: Session, writes: list[EntryWrite]) -> list[EntryDTO | None]:
     out: list[EntryDTO | None] = []
     cache: dict = {}
     for w in writes:
-        existing = _find(s, w.key)
+        existing = _find(s, w.key, lock=w.expected_version is not None)
+        _check_version(s, w, existing)
         before = entry_dto(existing) if existing is not None else None
         out.append(before)
         if w.values is None:
             if existing is not None:
                 s.delete(existing)
                 audit.record(s, "progress", w.key.node_id, "delete",
-                             f"unit={w.key.unit_id} period={w.key.period_id} {existing.status}")
+                             f"unit={w.key.unit_id} period={w.key.period_id} {existing.status}",
+                             version=existing.version + 1)
             continue
         _check_key(s, w.key, cache)
         values = check_values(w.values)
@@ -154,8 +186,10 @@ def write_entries(s: Session, writes: list[EntryWrite]) -> list[EntryDTO | None]
         existing.reported_by = (w.reported_by or "")[:MAX_NAME]
         existing.source, existing.source_file = w.source, (w.source_file or "")[:300]
         existing.updated_at = datetime.now()
+        version = versions.bump(s, existing) if before is not None else _first_version(s, existing)
         s.flush()
         audit.record(s, "progress", w.key.node_id, "create" if before is None else "update",
                      f"unit={w.key.unit_id} period={w.key.period_id} {values.status}"
-                     f"{'' if values.percent is None else f' {values.percent}%'} {values.text[:60]}")
+                     f"{'' if values.percent is None else f' {values.percent}%'} {values.text[:60]}",
+                     version=version)
     return out

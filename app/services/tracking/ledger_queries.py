@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session, aliased
 
 from app.models import (
@@ -72,10 +72,55 @@ def task_extras(s: Session, plan_id: int):
     return milestones, extensions, approved, closures
 
 
+def correlated_picks(plan_id: int, seq: int, unit_id: int | None):
+    """Per task × unit: the latest entry up to period `seq`, the one before it, and the first period
+    reported 已完成, from correlated subqueries on the (task, unit, period) index (SQLite)."""
+
+    def of_row(*extra):
+        return (select(*extra).select_from(ProgressEntry)
+                .join(ReportingPeriod, ReportingPeriod.id == ProgressEntry.period_id)
+                .where(ProgressEntry.node_id == Assignment.node_id, ProgressEntry.unit_id == Assignment.unit_id,
+                       ReportingPeriod.seq <= seq).correlate(Assignment))
+
+    def nth(n: int):
+        return of_row(ProgressEntry.id).order_by(ReportingPeriod.seq.desc()).limit(1).offset(n).scalar_subquery()
+
+    done = of_row(func.min(ReportingPeriod.seq)).where(ProgressEntry.status == "已完成").scalar_subquery()
+    q = (select(Assignment.node_id, Assignment.unit_id, nth(0).label("last_id"), nth(1).label("prev_id"),
+                done.label("done_seq"))
+         .join(PlanNode, PlanNode.id == Assignment.node_id).where(PlanNode.plan_id == plan_id))
+    if unit_id is not None:
+        q = q.where(Assignment.unit_id == unit_id)
+    return q
+
+
+def ranked_picks(plan_id: int, seq: int, unit_id: int | None):
+    """The same picks as correlated_picks, from one ranked pass over the entries (a window function):
+    what a PostgreSQL server answers fastest."""
+    e, p = ProgressEntry, ReportingPeriod
+    rank = func.row_number().over(partition_by=(e.node_id, e.unit_id), order_by=p.seq.desc())
+    ranked = (select(e.id, e.node_id, e.unit_id, e.status, p.seq, rank.label("rn"))
+              .join(p, p.id == e.period_id).join(PlanNode, PlanNode.id == e.node_id)
+              .where(PlanNode.plan_id == plan_id, p.seq <= seq))
+    if unit_id is not None:
+        ranked = ranked.where(e.unit_id == unit_id)
+    r = ranked.subquery()
+    q = (select(Assignment.node_id, Assignment.unit_id,
+                func.max(case((r.c.rn == 1, r.c.id))).label("last_id"),
+                func.max(case((r.c.rn == 2, r.c.id))).label("prev_id"),
+                func.min(case((r.c.status == "已完成", r.c.seq))).label("done_seq"))
+         .join(PlanNode, PlanNode.id == Assignment.node_id)
+         .outerjoin(r, (r.c.node_id == Assignment.node_id) & (r.c.unit_id == Assignment.unit_id))
+         .where(PlanNode.plan_id == plan_id).group_by(Assignment.node_id, Assignment.unit_id))
+    if unit_id is not None:
+        q = q.where(Assignment.unit_id == unit_id)
+    return q
+
+
 class EntryIndex:
     """Per (task, unit): the latest entry up to the period, this period's, the one before, and the
-    first period reported 已完成. Correlated subqueries on the (task, unit, period) index pick them
-    in the database (portable SQL), so a year of entries is never walked in Python."""
+    first period reported 已完成, picked in the database (correlated_picks, or ranked_picks on a
+    server), so a year of entries is never walked in Python."""
 
     def __init__(self, s: Session, plan_id: int, seq: int, unit_id: int | None = None):
         self.last: dict[tuple[int, int], tuple[int, int, str, int | None]] = {}  # key → (seq, id, status, %)
@@ -84,21 +129,10 @@ class EntryIndex:
         self.done_seq: dict[tuple[int, int], int] = {}
         self.entries: dict[int, EntryDTO] = {}
 
-        def of_row(*extra):
-            return (select(*extra).select_from(ProgressEntry)
-                    .join(ReportingPeriod, ReportingPeriod.id == ProgressEntry.period_id)
-                    .where(ProgressEntry.node_id == Assignment.node_id, ProgressEntry.unit_id == Assignment.unit_id,
-                           ReportingPeriod.seq <= seq).correlate(Assignment))
-
-        def nth(n: int):
-            return of_row(ProgressEntry.id).order_by(ReportingPeriod.seq.desc()).limit(1).offset(n).scalar_subquery()
-
-        done = of_row(func.min(ReportingPeriod.seq)).where(ProgressEntry.status == "已完成").scalar_subquery()
-        q = (select(Assignment.node_id, Assignment.unit_id, nth(0).label("last_id"), nth(1).label("prev_id"),
-                    done.label("done_seq"))
-             .join(PlanNode, PlanNode.id == Assignment.node_id).where(PlanNode.plan_id == plan_id))
-        if unit_id is not None:
-            q = q.where(Assignment.unit_id == unit_id)
+        if s.get_bind().dialect.name == "postgresql":  # the server's planner runs the subqueries twice a row
+            q = ranked_picks(plan_id, seq, unit_id)
+        else:
+            q = correlated_picks(plan_id, seq, unit_id)
         picks = q.subquery()
         # the two entries side by side on one row per task × unit: no id lists sent back and forth
         cols, sides = [picks.c.node_id, picks.c.unit_id, picks.c.done_seq], []
@@ -106,12 +140,12 @@ class EntryIndex:
             e, p = aliased(ProgressEntry), aliased(ReportingPeriod)
             sides.append((e, p, name))
             cols += [e.id, e.period_id, e.status, e.percent, e.text, e.problems, e.evidence, e.reported_by, e.source,
-                     e.source_file, p.seq]
+                     e.source_file, p.seq, e.version]
         q = select(*cols)
         frm = picks
         for e, p, name in sides:
             frm = frm.outerjoin(e, e.id == getattr(picks.c, name)).outerjoin(p, p.id == e.period_id)
-        width = 11
+        width = 12
         for row in s.execute(q.select_from(frm)):
             node_id, uid, first_done = row[0], row[1], row[2]
             key = (node_id, uid)
@@ -119,13 +153,13 @@ class EntryIndex:
                 self.done_seq[key] = first_done
             found = []
             for k in range(2):
-                eid, pid, status, pct, text, problems, evidence, who, source, file, pseq = row[3 + k * width:
-                                                                                          3 + (k + 1) * width]
+                eid, pid, status, pct, text, problems, evidence, who, source, file, pseq, version = row[
+                    3 + k * width: 3 + (k + 1) * width]
                 if eid is None:
                     found.append(None)
                     continue
                 self.entries[eid] = EntryDTO(eid, node_id, uid, pid, EntryValues(status, pct, text, problems, evidence),
-                                             who, source, file)
+                                             who, source, file, version=version or 0)
                 found.append((eid, pseq, status, pct))
             latest, before = found
             if latest is None:

@@ -102,3 +102,22 @@ def open_dialog(dialog: QDialog) -> None:
     Called through QDialog: PySide6 6.12's QPrintDialog and QPageSetupDialog hide the argument-less
     open() behind their open(receiver, member) overload, which raises TypeError."""
     QDialog.open(dialog)
+
+
+KEEP_MINE = "保留我的修改"
+RELOAD_THEIRS = "重新载入（采用同事的修改）"
+
+
+def resolve_conflict(parent: QWidget | None, text: str) -> bool:
+    """Someone else saved first: True to keep mine (saved over theirs), False to reload theirs.
+    Closing the box reloads: nothing is written over a colleague's change without a click."""
+    box = QMessageBox(QMessageBox.Icon.Warning, "同事已修改", text, QMessageBox.StandardButton.NoButton, parent)
+    box.setObjectName("conflictBox")
+    box.setInformativeText("重新载入会显示同事保存的内容，您这次的修改不保存；保留我的修改会用您的内容覆盖同事的修改。"
+                           "两种选择都会记入操作记录。")
+    reload = box.addButton(RELOAD_THEIRS, QMessageBox.ButtonRole.RejectRole)
+    keep = box.addButton(KEEP_MINE, QMessageBox.ButtonRole.AcceptRole)
+    box.setDefaultButton(reload)
+    box.setEscapeButton(reload)
+    box.exec()
+    return box.clickedButton() is keep

@@ -6,6 +6,8 @@ document_output); only the current draft is edited and previewed live."""
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
@@ -25,7 +27,9 @@ from PySide6.QtWidgets import (
 from app.context import AppContext
 from app.services.dto import NoticeDTO
 from app.services.errors import DomainError
+from app.services.versions import ConflictError
 from app.ui import document_output
+from app.ui.conflicts import settle
 from app.ui.dialogs import messages
 from app.ui.error_reporting import reports_errors
 from app.ui.pages.notice_actions import MODES, NoticeActions
@@ -213,14 +217,33 @@ class NoticesPage(QWidget):
         fields = self.form.fields()
         try:
             attachments = self._attachments(fields["plan_id"])  # reads the plan, which may be gone
-            self.notice = self.notices.update_notice(n.id, issuer_ids=self.form.issuer_ids() or None,
-                                                      attachments=attachments, **fields)
+            save = partial(self.notices.update_notice, n.id, issuer_ids=self.form.issuer_ids() or None,
+                           attachments=attachments, **fields)
+            try:
+                self.notice = save(expected_version=n.version or None)
+            except ConflictError as conflict:  # a colleague saved this notice first
+                return self._conflict(conflict, save)
         except DomainError as exc:
             self.form.set_number_status(exc.message, False)
             self.status_message.emit(f"未保存：{exc.message}")
             return False
         self._update_list_item()
         self.status_message.emit("公文已保存。")
+        self.refresh_preview()
+        return True
+
+    def _conflict(self, conflict: ConflictError, save) -> bool:
+        def keep(c: ConflictError) -> None:
+            self.notice = save(expected_version=c.current)
+
+        def reload() -> None:
+            self.reload(None if conflict.deleted else conflict.entity_id)
+            self.status_message.emit("已重新载入同事保存的公文，您的修改未保存。")
+
+        if not settle(self, self.ctx.services, conflict, keep, reload):
+            return False
+        self._update_list_item()
+        self.status_message.emit("公文已保存（保留了您的修改）。")
         self.refresh_preview()
         return True
 

@@ -29,7 +29,13 @@ class OutlineEditing:
     # ---- fields and units ----------------------------------------------------------------
     def _fields_edited(self, node_id: int, old: dict, new: dict) -> None:
         what = "、".join(dict.fromkeys(FIELD_LABEL.get(k, k) for k in new))
-        self.undo.run(UpdateNodeCommand(self._env, self.plan.id, node_id, old, new, f"修改{what}"))
+        self.undo.run(UpdateNodeCommand(self._env, self.plan.id, node_id, old, new, f"修改{what}",
+                                        self._version(node_id)))
+
+    def _version(self, node_id: int) -> int | None:
+        """The version of the node as this screen shows it (None: not shown, no check)."""
+        node = self.model.node_by_id(node_id)
+        return node.version if node is not None and node.version else None
 
     def _inline_edit(self, node_id: int, field: str, value: str) -> None:
         node = self.model.node_by_id(node_id)
@@ -37,7 +43,8 @@ class OutlineEditing:
             self._fields_edited(node_id, {field: getattr(node, field)}, {field: value})
 
     def _assignments_edited(self, node_id: int, old, new, notes: dict) -> None:
-        self.undo.run(SetAssignmentsCommand(self._env, self.plan.id, node_id, old, new, notes))
+        self.undo.run(SetAssignmentsCommand(self._env, self.plan.id, node_id, old, new, notes,
+                                            version=self._version(node_id)))
 
     def _plan_text_edited(self, old: dict, new: dict) -> None:
         if self.plan is None:

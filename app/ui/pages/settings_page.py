@@ -1,4 +1,5 @@
-"""设置 page: county name, default issuer, print mode, issuers, 督办 defaults, fonts, data folder and backups."""
+"""设置 page: county name, default issuer, print mode, issuers, 督办 defaults, fonts, data folder and backups,
+and this PC's database (file or server) and clerk name."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from app.context import AppContext
 from app.services.backup import create_backup, list_backups
 from app.ui.dialogs import messages
 from app.ui.error_reporting import reports_errors
+from app.ui.widgets.database_box import DatabaseBox
 from app.ui.widgets.tracking_settings_box import TrackingSettingsBox
 
 PRINT_MODES = (("color", "彩色（红头、印章套红）"), ("overlay", "套红纸（不印红色部分）"), ("mono", "黑白"))
@@ -112,7 +114,8 @@ class SettingsPage(QScrollArea):
         data_box = QGroupBox("数据")
         df = QFormLayout(data_box)
         paths = ctx.paths
-        for label, value in (("数据库文件", paths.db_path), ("备份文件夹", paths.backup_dir), ("日志文件夹", paths.log_dir)):
+        where = ("数据库", paths.display_name) if paths.server else ("数据库文件", paths.db_path)
+        for label, value in (where, ("备份文件夹", paths.backup_dir), ("日志文件夹", paths.log_dir)):
             v = QLabel(str(value))
             v.setWordWrap(True)
             df.addRow(label, v)
@@ -126,9 +129,11 @@ class SettingsPage(QScrollArea):
         df.addRow("备份", brow)
 
         self.tracking_box = TrackingSettingsBox(s, self._set)
+        self.database_box = DatabaseBox(ctx, lambda *a, **k: self.ctx.runner.submit(*a, **k))
+        self.database_box.status_message.connect(self.status_message)
         body = QWidget()
         lay = QVBoxLayout(body)
-        for box in (general, issuer_box, self.tracking_box, font_box, data_box):
+        for box in (general, issuer_box, self.tracking_box, font_box, data_box, self.database_box):
             lay.addWidget(box)
         lay.addStretch(1)
         self.setWidget(body)
@@ -157,7 +162,7 @@ class SettingsPage(QScrollArea):
         self.default_issuer.setCurrentIndex(max(0, self.default_issuer.findData(self.ctx.settings.default_issuer_id)))
         self.default_issuer.blockSignals(False)
         self.tracking_box.set_issuers(issuers, self.ctx.settings.track_issuer_id)
-        backups = list_backups(self.ctx.paths.backup_dir)
+        backups = self._backups()
         self.backup_label.setText(f"已有 {len(backups)} 份备份" + (
             f"，最近一次 {backups[0].created:%Y-%m-%d %H:%M}" if backups else ""))
 
@@ -230,8 +235,22 @@ class SettingsPage(QScrollArea):
         self.settings_changed.emit()
         self.status_message.emit(text)
 
+    def _backups(self) -> list:
+        if self.ctx.paths.server is not None:
+            from app.services.server.pg_backup import list_dumps
+
+            return list_dumps(self.ctx.paths.backup_dir)
+        return list_backups(self.ctx.paths.backup_dir)
+
     def backup_now(self) -> None:
         paths = self.ctx.paths
-        self.ctx.runner.submit(lambda control: create_backup(paths.db_path, paths.backup_dir),
+        if paths.server is not None:  # pg_dump into this PC's backup folder (or why it cannot)
+            from app.services.server.pg_backup import dump_server
+            from app.services.server.server_open import server_password
+
+            work = lambda control: dump_server(paths.server, server_password(paths), paths.backup_dir)  # noqa: E731
+        else:
+            work = lambda control: create_backup(paths.db_path, paths.backup_dir)  # noqa: E731
+        self.ctx.runner.submit(work,
                                lambda info: (self.reload(), self.status_message.emit(f"已备份到 {info.path.name}")),
                                title="正在备份数据库…")

@@ -13,6 +13,8 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QTabW
 from app.context import AppContext
 from app.services.tracking.calendar import calendar_events
 from app.services.tracking.stats import summarize
+from app.services.versions import ConflictError
+from app.ui.conflicts import settle
 from app.ui.error_reporting import show_error, user_message
 from app.ui.pages.tracking_actions import TrackingActions
 from app.ui.undo.tracking_commands import TrackingCommand, TrackingEnv
@@ -182,6 +184,9 @@ class TrackingPage(QWidget):
         """Executes the command; it enters the undo stack only when it succeeded."""
         try:
             command.apply()
+        except ConflictError as exc:  # a colleague entered this report first: reload theirs, or keep mine
+            if not settle(self, self.ctx.services, exc, lambda _c: command.overwrite(), self.refresh):
+                return False
         except Exception as exc:
             show_error(self, exc)
             self.refresh()

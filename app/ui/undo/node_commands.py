@@ -97,16 +97,19 @@ class MoveNodeCommand(ServiceCommand):
 class UpdateNodeCommand(ServiceCommand):
     """Changes fields (heading, text, deadline, 责任人, measures, is_task) of one node."""
 
-    def __init__(self, env: UndoEnv, plan_id: int, node_id: int, old: dict, new: dict, text: str = "修改条目"):
+    def __init__(self, env: UndoEnv, plan_id: int, node_id: int, old: dict, new: dict, text: str = "修改条目",
+                 version: int | None = None):
         super().__init__(env, text)
         self.plan_key = self.reg.key(PLAN, plan_id)
         self.node_key = self.reg.key(NODE, node_id)
         self.old = dict(old)
         self.new = dict(new)
+        self.version = version  # the node's version on screen; each save moves it on
 
     def _set(self, values: dict) -> None:
         node_id = self.reg.real(self.node_key)
-        self.plans.update_node(node_id, **values)
+        self.version = self.plans.update_node(node_id, expected_version=self._expected(node_id), **values)
+        self.env.versions[node_id] = self.version
         # the edit the clerk just made leaves the selection alone; undo and redo show the node
         self.env.view.show_plan(self.reg.real(self.plan_key), None if self.applying else node_id)
 
@@ -116,14 +119,18 @@ class UpdateNodeCommand(ServiceCommand):
     def revert(self) -> None:
         self._set(self.old)
 
+    def reload(self) -> None:
+        self.env.view.show_plan(self.reg.real(self.plan_key), self.reg.real(self.node_key))
+
 
 class SetAssignmentsCommand(ServiceCommand):
     """Replaces the lead and support units of a task."""
 
     def __init__(self, env: UndoEnv, plan_id: int, node_id: int,
                  old: tuple[list[int], list[int]], new: tuple[list[int], list[int]],
-                 notes: dict[int, str] | None = None, text: str = "调整责任单位"):
+                 notes: dict[int, str] | None = None, text: str = "调整责任单位", version: int | None = None):
         super().__init__(env, text)
+        self.version = version
         self.notes = dict(notes or {})
         self.plan_key = self.reg.key(PLAN, plan_id)
         self.node_key = self.reg.key(NODE, node_id)
@@ -132,7 +139,9 @@ class SetAssignmentsCommand(ServiceCommand):
 
     def _set(self, value: tuple[list[int], list[int]]) -> None:
         node_id = self.reg.real(self.node_key)
-        self.plans.set_assignments(node_id, lead=value[0], support=value[1], notes=self.notes)
+        self.version = self.plans.set_assignments(node_id, lead=value[0], support=value[1], notes=self.notes,
+                                                  expected_version=self._expected(node_id))
+        self.env.versions[node_id] = self.version
         self.env.view.show_plan(self.reg.real(self.plan_key), None if self.applying else node_id)
 
     def do(self) -> None:
@@ -140,3 +149,6 @@ class SetAssignmentsCommand(ServiceCommand):
 
     def revert(self) -> None:
         self._set(self.old)
+
+    def reload(self) -> None:
+        self.env.view.show_plan(self.reg.real(self.plan_key), self.reg.real(self.node_key))

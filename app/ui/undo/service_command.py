@@ -7,7 +7,7 @@ stack, since the history no longer matches the data."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from PySide6.QtGui import QUndoCommand
@@ -28,6 +28,9 @@ class UndoEnv:
     view: PlanView | Any  # what the commands reload: the plan page, or the units page
     report_failure: Callable[[BaseException], None]
     notify: Callable[[str], None] = lambda _text: None  # a note for the status bar
+    # node id → the version this page's last write left it at; undo and redo save against it, so a
+    # colleague's change in between is a conflict, while the clerk's own chain of steps is not
+    versions: dict[int, int] = field(default_factory=dict)
 
 
 class AppliedCommand(QUndoCommand):
@@ -39,6 +42,7 @@ class AppliedCommand(QUndoCommand):
         self.env = env
         self._skip_redo = False
         self.applying = False  # True during the first execution, which the clerk just asked for
+        self.version: int | None = None  # versioned edits: the version shown when the clerk made it
 
     def apply(self) -> None:
         """First execution; errors propagate to the caller and nothing is pushed."""
@@ -68,6 +72,11 @@ class AppliedCommand(QUndoCommand):
 
     def on_step_done(self) -> None:
         """What follows every step (e.g. the view redrawn); nothing by default."""
+
+    def _expected(self, node_id: int) -> int | None:
+        """The version a versioned save names: the one on screen for the clerk's edit, the one this
+        page last wrote for undo and redo (None, no check, for a node this page has not written)."""
+        return self.version if self.applying else self.env.versions.get(node_id)
 
     def do(self) -> None:
         raise NotImplementedError

@@ -5,7 +5,7 @@ enters the stack; a later failure is reported and clears it."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, Protocol
 
@@ -48,6 +48,13 @@ class WriteEntriesCommand(TrackingCommand):
 
     def do(self) -> None:
         self.previous = list(zip([w.key for w in self.writes], self.t.entries.write(self.writes), strict=True))
+        # redo after undo writes again over the clerk's own step, not over a version once seen
+        self.writes = [replace(w, expected_version=None) for w in self.writes]
+
+    def overwrite(self) -> None:
+        """Keep mine: the reports are written over a colleague's newer ones."""
+        self.writes = [replace(w, expected_version=None) for w in self.writes]
+        self.apply()
 
     def revert(self) -> None:
         self.t.entries.restore(self.previous)

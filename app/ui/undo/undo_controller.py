@@ -14,6 +14,8 @@ from PySide6.QtWidgets import QWidget
 
 from app.context import Services
 from app.services.errors import DomainError
+from app.services.versions import ConflictError
+from app.ui.conflicts import settle
 from app.ui.error_reporting import show_error, user_message
 from app.ui.undo.id_registry import IdRegistry
 from app.ui.undo.service_command import PlanView, ServiceCommand, UndoEnv
@@ -41,11 +43,20 @@ class UndoController(QObject):
             self.before_run(command)
         try:
             command.apply()
+        except ConflictError as exc:  # a colleague saved this task first: reload theirs, or keep mine
+            if not settle(self._parent_widget, self.env.services, exc, lambda c: self._keep(command, c),
+                          getattr(command, "reload", lambda: None)):
+                return False
         except Exception as exc:
             show_error(self._parent_widget, exc)
             return False
         self.stack.push(command)
         return True
+
+    @staticmethod
+    def _keep(command: ServiceCommand, conflict: ConflictError) -> None:
+        command.version = conflict.current  # saved over the colleague's version, which the clerk has seen
+        command.apply()
 
     def _report_failure(self, exc: BaseException) -> None:
         # Called from inside QUndoStack.undo()/redo(): the stack may only be cleared afterwards.

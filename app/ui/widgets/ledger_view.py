@@ -207,10 +207,16 @@ class LedgerView(QWidget):
     def _key(self, row: LedgerRow) -> EntryKey:
         return EntryKey(row.task.node_id, row.unit_id, self.ledger.period.id)
 
+    def _write(self, row: LedgerRow, values: EntryValues | None, reported_by: str = "") -> EntryWrite:
+        """A write naming the report this screen shows (0: none), so another clerk's newer one is not
+        overwritten unseen."""
+        seen = row.entry.version if row.entry is not None else 0
+        return EntryWrite(self._key(row), values, reported_by, expected_version=seen)
+
     def _save(self, values: EntryValues, reported_by: str) -> None:
         row = self.selected()
         if row is not None:
-            self._emit([EntryWrite(self._key(row), values, reported_by)], f"登记进展：第{row.task.serial}项 {row.unit_name}")
+            self._emit([self._write(row, values, reported_by)], f"登记进展：第{row.task.serial}项 {row.unit_name}")
 
     def quick_status(self, status: str) -> None:
         """A status key pressed on a row: its last report with the new status."""
@@ -220,19 +226,19 @@ class LedgerView(QWidget):
         last = row.entry or row.last
         v = last.values if last else EntryValues(status)
         pct = 100 if status == "已完成" else v.percent
-        self._emit([EntryWrite(self._key(row), EntryValues(status, pct, v.text, v.problems, v.evidence))],
+        self._emit([self._write(row, EntryValues(status, pct, v.text, v.problems, v.evidence))],
                    f"登记状态：第{row.task.serial}项 {row.unit_name} {status}")
 
     def same_as_last(self) -> None:
         row = self.selected()
         if row is None or row.last is None:
             return
-        self._emit([EntryWrite(self._key(row), row.last.values)], f"同上期：第{row.task.serial}项 {row.unit_name}")
+        self._emit([self._write(row, row.last.values)], f"同上期：第{row.task.serial}项 {row.unit_name}")
 
     def _clear(self) -> None:
         row = self.selected()
         if row is not None and row.entry is not None:
-            self.write_requested.emit([EntryWrite(self._key(row), None)], f"清除本期：第{row.task.serial}项")
+            self.write_requested.emit([self._write(row, None)], f"清除本期：第{row.task.serial}项")
 
     def _emit(self, writes: list[EntryWrite], text: str) -> None:
         row = self.selected()

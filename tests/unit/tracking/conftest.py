@@ -23,8 +23,8 @@ class Tracked:
     plan_id: int
 
 
-def tracked_context(path) -> Tracked:
-    ctx = open_context(resolve_paths(path), load_demo=False)
+def tracked_context(path, paths=None) -> Tracked:
+    ctx = open_context(paths or resolve_paths(path), load_demo=False)
     with session_scope(ctx.session_factory) as s:
         plan_id = load_demo(s, ctx.resources / "samples", TODAY)
     ctx.demo_plan_id = plan_id
@@ -32,7 +32,15 @@ def tracked_context(path) -> Tracked:
 
 
 @pytest.fixture
-def tracked(tmp_path) -> Tracked:
-    t = tracked_context(tmp_path / "tracked.sqlite3")
+def tracked(request, tmp_path, backend) -> Tracked:
+    paths = None
+    if backend == "postgres":  # tests marked both_databases: the same year on the server
+        from app.paths import server_paths
+
+        cluster = request.getfixturevalue("pg_cluster")
+        target = cluster.new_database(template=cluster.template("empty"))
+        request.addfinalizer(lambda: cluster.drop_database(target.dbname))
+        paths = server_paths(target, tmp_path / "pc")
+    t = tracked_context(tmp_path / "tracked.sqlite3", paths)
     yield t
     t.ctx.close()

@@ -10,6 +10,8 @@ from app.services.errors import InUseError, ValidationError
 from app.services.tracking.dto import EntryValues
 from app.services.tracking.entries import EntryKey
 
+pytestmark = pytest.mark.both_databases  # the services on SQLite and on the PostgreSQL server
+
 
 def row_of(ledger, serial, role="lead"):
     return next(r for r in ledger.rows if r.task.serial == serial and r.role == role)
@@ -155,3 +157,47 @@ def test_schedule_change_keeps_periods_with_entries(tracked):
     assert [p.key for p in sched.periods] == ["2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4"]
     moved = svc.schedules.set_due(sched.periods[0].id, date(2026, 4, 8))
     assert moved.due == date(2026, 4, 8)
+
+
+def test_a_report_changed_by_another_clerk_is_a_conflict(tracked):
+    from app.models.database import make_session_factory
+    from app.services.clerk import make_clerk
+    from app.services.tracking.entries import EntryService, EntryWrite
+    from app.services.versions import ConflictError
+
+    svc = tracked.service
+    ledger = svc.ledger(tracked.plan_id)
+    row = row_of(ledger, 24)  # 县信访局 has not reported November
+    key = EntryKey(row.task.node_id, row.unit_id, ledger.period.id)
+    li = EntryService(make_session_factory(tracked.ctx.engine, make_clerk("李四").info))
+    zhang = EntryService(make_session_factory(tracked.ctx.engine, make_clerk("张三").info))
+    zhang.write([EntryWrite(key, EntryValues("推进中", 40, "张三录入。"), expected_version=0)])
+    with pytest.raises(ConflictError) as err:  # 李四's screen still showed no report
+        li.write([EntryWrite(key, EntryValues("推进中", 50, "李四录入。"), expected_version=0)])
+    assert "张三" in err.value.message and "进展" in err.value.message
+    seen = li.get(key)
+    assert (seen.values.text, seen.version, seen.changed_by) == ("张三录入。", 1, "张三")
+    li.write([EntryWrite(key, EntryValues("推进中", 50, "李四录入。"), expected_version=seen.version)])
+    with pytest.raises(ConflictError):
+        zhang.write([EntryWrite(key, None, expected_version=1)])  # a removal based on the old one
+    assert li.get(key).values.text == "李四录入。"
+
+
+def test_the_servers_ranked_picks_equal_the_correlated_ones(tracked):
+    from sqlalchemy import select
+
+    from app.models.database import session_scope
+    from app.services.tracking.ledger_queries import correlated_picks, ranked_picks
+
+    unit = row_of(tracked.service.ledger(tracked.plan_id), 24).unit_id
+    seen = []
+    with session_scope(tracked.ctx.session_factory) as s:
+        for seq in (1, 5, 11, 12):
+            for only in (None, unit):
+                a = correlated_picks(tracked.plan_id, seq, only).subquery()
+                b = ranked_picks(tracked.plan_id, seq, only).subquery()
+                order = lambda q: select(q).order_by(q.c.node_id, q.c.unit_id)  # noqa: E731
+                got, want = s.execute(order(b)).all(), s.execute(order(a)).all()
+                assert got == want
+                seen += want
+    assert any(r.prev_id for r in seen) and any(r.done_seq for r in seen) and any(r.last_id is None for r in seen)

@@ -105,7 +105,7 @@ def upgrade() -> None:
     with op.batch_alter_table('notice', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_notice_lineage_id'), ['lineage_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_notice_plan_id'), ['plan_id'], unique=False)
-        batch_op.create_index('uq_notice_doc_number_current', ['doc_prefix', 'doc_year', 'doc_serial'], unique=True, sqlite_where=sa.text('is_current = 1 AND doc_serial IS NOT NULL'))
+        batch_op.create_index('uq_notice_doc_number_current', ['doc_prefix', 'doc_year', 'doc_serial'], unique=True, sqlite_where=sa.text('is_current = 1 AND doc_serial IS NOT NULL'), postgresql_where=sa.text('is_current AND doc_serial IS NOT NULL'))
 
     op.create_table('plan_node',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -213,7 +213,7 @@ def downgrade() -> None:
 
     op.drop_table('plan_node')
     with op.batch_alter_table('notice', schema=None) as batch_op:
-        batch_op.drop_index('uq_notice_doc_number_current', sqlite_where=sa.text('is_current = 1 AND doc_serial IS NOT NULL'))
+        batch_op.drop_index('uq_notice_doc_number_current', sqlite_where=sa.text('is_current = 1 AND doc_serial IS NOT NULL'), postgresql_where=sa.text('is_current AND doc_serial IS NOT NULL'))
         batch_op.drop_index(batch_op.f('ix_notice_plan_id'))
         batch_op.drop_index(batch_op.f('ix_notice_lineage_id'))
 

@@ -1,0 +1,77 @@
+"""Two clerks in the window: a colleague's newer save is shown (who, what, when) and the clerk
+chooses through the box's own buttons; other clerks' changes appear without a restart."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+from sqlalchemy import select
+
+from app.context import open_context
+from app.models import AuditLog
+from app.models.database import session_scope
+from app.paths import resolve_paths
+from app.services.clerk import make_clerk
+from app.ui.dialogs.messages import KEEP_MINE, RELOAD_THEIRS
+from tests.ui.test_plan_editor import type_heading
+
+
+def answer_conflict(button_text: str, seen: list[str]) -> None:
+    """Clicks a button of the conflict box once it is open (it runs its own event loop)."""
+    def click():
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox) or box.objectName() != "conflictBox":
+            QTimer.singleShot(20, click)
+            return
+        seen.append(box.text())
+        next(b for b in box.buttons() if b.text() == button_text).click()
+
+    QTimer.singleShot(0, click)
+
+
+def _actions(ctx, node_id):
+    with session_scope(ctx.session_factory) as s:
+        return [(r.clerk, r.action) for r in s.scalars(select(AuditLog).where(
+            AuditLog.entity == "node", AuditLog.entity_id == node_id).order_by(AuditLog.id))]
+
+
+def test_keep_mine_or_reload_theirs_through_the_conflict_box(window, ctx):
+    zhang = open_context(resolve_paths(ctx.paths.db_path), clerk=make_clerk("张三"))
+    try:
+        editor = window.plans_page.editor
+        node = editor.model.roots()[0].children[0]
+        editor.select_node(node.id)
+        zhang.services.plans.update_node(node.id, heading="张三改的标题")  # behind this window's back
+        seen: list[str] = []
+        answer_conflict(KEEP_MINE, seen)
+        type_heading(editor, node.id, "我的标题")
+        assert "张三" in seen[0] and "标题" in seen[0]
+        assert ctx.services.plans.get_node(node.id).heading == "我的标题"
+        assert window.plans_page.undo.stack.undoText() == "修改标题"  # kept: one undoable step
+
+        zhang.services.plans.update_node(node.id, text="张三改的内容")
+        answer_conflict(RELOAD_THEIRS, seen)
+        type_heading(editor, node.id, "又一个标题")
+        stored = ctx.services.plans.get_node(node.id)
+        assert (stored.heading, stored.text) == ("我的标题", "张三改的内容")
+        assert editor.model.node_by_id(node.id).text == "张三改的内容"  # the window shows theirs
+        me = ctx.clerk.name
+        assert _actions(ctx, node.id)[-4:] == [(me, "conflict-keep"), (me, "update"), ("张三", "update"),
+                                               (me, "conflict-reload")]
+    finally:
+        zhang.close()
+
+
+def test_other_clerks_changes_appear_without_a_restart(window, ctx):
+    zhang = open_context(resolve_paths(ctx.paths.db_path), clerk=make_clerk("张三"))
+    try:
+        editor = window.plans_page.editor
+        node = editor.model.roots()[0].children[0]
+        window.changes.check()  # the first look only notes where the database stands
+        zhang.services.plans.update_node(node.id, heading="张三改的标题")
+        assert window.changes.check()
+        assert editor.model.node_by_id(node.id).heading == "张三改的标题"
+        assert "张三修改了工作要点的条目" in window.statusBar().currentMessage()
+        assert not window.changes.check()  # told once
+    finally:
+        zhang.close()
