@@ -42,7 +42,6 @@ class AppliedCommand(QUndoCommand):
         self.env = env
         self._skip_redo = False
         self.applying = False  # True during the first execution, which the clerk just asked for
-        self.version: int | None = None  # versioned edits: the version shown when the clerk made it
 
     def apply(self) -> None:
         """First execution; errors propagate to the caller and nothing is pushed."""
@@ -73,11 +72,6 @@ class AppliedCommand(QUndoCommand):
     def on_step_done(self) -> None:
         """What follows every step (e.g. the view redrawn); nothing by default."""
 
-    def _expected(self, node_id: int) -> int | None:
-        """The version a versioned save names: the one on screen for the clerk's edit, the one this
-        page last wrote for undo and redo (None, no check, for a node this page has not written)."""
-        return self.version if self.applying else self.env.versions.get(node_id)
-
     def do(self) -> None:
         raise NotImplementedError
 
@@ -88,6 +82,7 @@ class AppliedCommand(QUndoCommand):
 class ServiceCommand(AppliedCommand):
     def __init__(self, env: UndoEnv, text: str):
         super().__init__(env, text)
+        self.version: int | None = None  # versioned edits: the version shown when the clerk made it
 
     @property
     def plans(self):
@@ -96,3 +91,8 @@ class ServiceCommand(AppliedCommand):
     @property
     def reg(self) -> IdRegistry:
         return self.env.registry
+
+    def _expected(self, node_id: int) -> int | None:
+        """The version a versioned save names: the one on screen for the clerk's edit, the one this
+        page last wrote for undo and redo (None, no check, for a node this page has not written)."""
+        return self.version if self.applying else self.env.versions.get(node_id)
