@@ -1,2 +1,3 @@
-# Fallback when the package metadata is absent (PyInstaller bundle); kept equal to pyproject by a test.
+# The program's version (package metadata is slow to read at start-up and absent in the bundle);
+# kept equal to pyproject.toml by a test.
 VERSION = "0.1.0"

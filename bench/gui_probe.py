@@ -12,10 +12,11 @@ START = time.perf_counter()
 
 def main(db: str) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from app.cli import build_parser  # imports every command module, as `python -m app` does
+    from app.cli import build_parser
     from app.main import start_gui
 
-    started = start_gui(build_parser().parse_args(["--db", db, "gui"]))
+    argv = ["--db", db, "gui"]
+    started = start_gui(build_parser(argv).parse_args(argv))  # what `python -m app` loads
     if isinstance(started, int):
         return started
     app, ctx, window = started
