@@ -3,11 +3,14 @@ which font draws this character in this role, how wide it is, and what was subst
 
 from __future__ import annotations
 
+import functools
 import threading
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
+from app.paths import cache_dir
+from app.services.documents.font_cache import FaceFont, StaleFontError, load_face
 from app.services.documents.fonts import FontChoice, FontError, FontFile, Substitution
 from app.services.system_errors import os_reason
 
@@ -15,12 +18,21 @@ _LOCK = threading.Lock()
 _LOADED: dict[str, TTFont] = {}  # font key → registered reportlab font (kept for warm renders)
 
 
+@functools.cache
+def metrics_folder():
+    """The font metrics cache (None when no cache folder can be named: then every run parses)."""
+    try:
+        return cache_dir() / "fonts"
+    except (OSError, RuntimeError, ValueError):
+        return None
+
+
 def load(ff: FontFile) -> TTFont:
     with _LOCK:
         font = _LOADED.get(ff.key)
         if font is None:
             try:
-                font = TTFont(ff.key, str(ff.path), subfontIndex=ff.index)
+                font = FaceFont(ff.key, load_face(ff.path, ff.index, metrics_folder()))
             except OSError as exc:
                 raise FontError(f"无法读取字体文件“{ff.path.name}”：{os_reason(exc)}。") from exc
             except TTFError as exc:  # reportlab's words are English: say it ourselves
@@ -46,7 +58,10 @@ def _cache_subsets(font: TTFont) -> None:
         if data is None:
             if len(cache) > 512:
                 cache.clear()
-            data = cache[key] = build(subset)
+            try:
+                data = cache[key] = build(subset)
+            except (StaleFontError, OSError) as exc:  # the font file was replaced or removed meanwhile
+                raise FontError(f"字体文件“{font.face.filename}”在程序运行时被更改或移走，请重新生成。") from exc
         return data
 
     font.face.makeSubset = make_subset

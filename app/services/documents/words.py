@@ -27,12 +27,13 @@ _DATE_SUFFIX = set("年月日号")  # 2022 + 年
 
 @functools.cache
 def _segmenter():
+    """rjieba's own instance: importing rjieba already loads its dictionary into one (a second
+    instance would load it again), and nothing else in the program segments text."""
     import rjieba  # loaded on first use only: the dictionary takes a moment
 
-    seg = rjieba.Jieba()
     for word in FIELD_WORDS:
-        seg.add_word(word, 10 ** 6, None)  # a frequency no dictionary word beats
-    return seg
+        rjieba.add_word(word, 10 ** 6, None)  # a frequency no dictionary word beats
+    return rjieba
 
 
 def words(text: str) -> list[str]:
