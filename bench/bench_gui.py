@@ -33,7 +33,8 @@ def startup_seconds(db: Path, runs: int = 5, fresh: bool = False, preview: bool 
         from app.paths import resolve_paths
 
         open_context(resolve_paths(db), load_demo=True).close()
-    subprocess.run([sys.executable, "-m", "bench.gui_probe", str(db.with_name("warm.sqlite3")), *extra], cwd=REPO,
+    warm = db.with_name("warm.sqlite3") if fresh else db
+    subprocess.run([sys.executable, "-m", "bench.gui_probe", str(warm), *extra], cwd=REPO,
                    env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # warms the caches
     times, previews = [], []
     for run in range(runs):

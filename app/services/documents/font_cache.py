@@ -21,6 +21,7 @@ import logging
 import os
 import struct
 import sys
+import threading
 import zlib
 from array import array
 from fnmatch import fnmatch
@@ -62,11 +63,31 @@ class CachedFace(TTFontFace):
     def __init__(self, path: Path, index: int, stamp: tuple[int, int], scalars: dict, arrays: dict[str, array]):
         self._source = (path, index, stamp)
         self._arrays = arrays
+        self._subset_lock = threading.Lock()  # reportlab's parser keeps its read position in the face
         self.__dict__.update(scalars)
         self.charToGlyph = dict(zip(arrays["c2g.code"], arrays["c2g.glyph"], strict=True))
         self.charWidths = dict(zip(arrays["cw.code"], _merged(arrays, "cw.value"), strict=True))
         scale = 1000 / self.unitsPerEm
         self._pdfScale = (lambda x: x) if self.unitsPerEm == 1000 else (lambda x: x * scale)
+
+    def makeSubset(self, subset):
+        """reportlab's subsetting, reading only the glyphs and tables it copies from the file (a
+        CJK font is 5–20 MB; a subset needs a few hundred KB of it)."""
+        path, _index, stamp = self._source
+        with self._subset_lock, open(path, "rb") as f:
+            if _stamp(path) != stamp:
+                raise StaleFontError(str(path))
+            self._ttf_data = _FileSlices(f)
+            try:
+                return super().makeSubset(subset)
+            finally:
+                del self._ttf_data  # whoever else asks for the data gets the whole file (__getattr__)
+
+    def get_table(self, tag):
+        data = self._ttf_data
+        if tag == "glyf" and isinstance(data, _FileSlices):  # every glyph is sliced out of it: read each alone
+            return _FileSlices(data.file, self.table[tag]["offset"], self.table[tag]["length"])
+        return super().get_table(tag)
 
     def __getattr__(self, name: str):
         if name not in _LAZY or "_arrays" not in self.__dict__:
@@ -78,16 +99,48 @@ class CachedFace(TTFontFace):
             if _stamp(path) != stamp:
                 raise StaleFontError(str(path))
             value = data
-        elif name == "hmetrics":
-            value = list(zip(_merged(a, "hm.aw"), a["hm.lsb"], strict=True))
+        elif name == "hmetrics":  # subsetting reads a few hundred of its tens of thousands
+            value = _HMetrics(a["hm.aw"], a.get("hm.aw.int"), a["hm.lsb"])
         elif name == "glyphPos":
-            value = list(a["pos"])
+            value = a["pos"]  # an array of the same ints
         else:
             value = {}
             for glyph, code in zip(a["g2c.glyph"], a["g2c.code"], strict=True):
                 value.setdefault(glyph, []).append(code)
         setattr(self, name, value)
         return value
+
+
+class _FileSlices:
+    """bytes-like over part of an open file: slicing reads just that piece."""
+
+    def __init__(self, file, start: int = 0, length: int | None = None):
+        self.file, self.start, self.length = file, start, length
+
+    def __getitem__(self, key):
+        if not isinstance(key, slice) or key.step is not None or key.start is None or key.stop is None \
+                or key.start < 0 or key.stop < key.start:
+            raise TypeError("only plain slices of the font file are read")
+        stop = key.stop if self.length is None else min(key.stop, self.length)
+        self.file.seek(self.start + key.start)
+        return self.file.read(max(0, stop - key.start))
+
+
+class _HMetrics:
+    """reportlab's list of (advance, left side bearing), read by index from the cached columns."""
+
+    def __init__(self, aw: array, ints: array | None, lsb: array):
+        self._aw, self._ints, self._lsb = aw, ints, lsb
+
+    def __len__(self) -> int:
+        return len(self._lsb)
+
+    def __getitem__(self, i: int) -> tuple:
+        aw = self._aw[i]
+        return (int(aw) if self._ints is not None and self._ints[i] else aw), self._lsb[i]
+
+    def __iter__(self):
+        return (self[i] for i in range(len(self)))
 
 
 def _merged(arrays: dict[str, array], name: str):
