@@ -62,9 +62,10 @@ def layout_table(table: Table, choice: FontChoice | None = None) -> tuple[Layout
     return layout, book
 
 
-def notice_pdf(doc: NoticeDocument, mode: str = "color", choice: FontChoice | None = None) -> tuple[bytes, Layout]:
+def notice_pdf(doc: NoticeDocument, mode: str = "color", choice: FontChoice | None = None,
+               compress: bool = True) -> tuple[bytes, Layout]:
     layout, _book = layout_document(doc, choice)
-    return render_pdf(layout, check_mode(mode), **pdf_info(doc)), layout
+    return render_pdf(layout, check_mode(mode), **pdf_info(doc), compress=compress), layout
 
 
 def table_pdf(table: Table, mode: str = "color", choice: FontChoice | None = None) -> tuple[bytes, Layout]:

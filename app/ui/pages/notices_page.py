@@ -140,9 +140,13 @@ class NoticesPage(QWidget):
         self._save_timer.timeout.connect(self.save)
         self.settings_changed()
         self.reload()
+        self._just_built = True
 
     # ---- list ----------------------------------------------------------------------------
     def activate(self) -> None:
+        if self._just_built:  # shown right after it was built: loaded a moment ago, preview on its way
+            self._just_built = False
+            return
         self.settings_changed()
         self.reload(self.notice.id if self.notice else None)
 
