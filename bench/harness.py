@@ -26,7 +26,8 @@ class Measurement:
         sign = "≥" if self.at_least else "≤"
         goal = f"（目标 {sign} {self.target:g} {self.unit}）" if self.target is not None else ""
         flag = "" if self.target is None else ("  达标" if self.ok else "  未达标")
-        return f"{self.name}: {self.value:.1f} {self.unit}{goal}{flag}"
+        digits = 2 if self.unit in ("s", "倍") else 1
+        return f"{self.name}: {self.value:.{digits}f} {self.unit}{goal}{flag}"
 
 
 def median_ms(fn: Callable[[], object], runs: int = 30, warmup: int = 3) -> float:
