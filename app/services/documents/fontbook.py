@@ -74,6 +74,7 @@ class FontBook:
         self.choice = choice
         self._pick: dict[tuple[str, str], str] = {}
         self._adv: dict[tuple[str, str], float] = {}
+        self._picked: dict[tuple[str, str], tuple[str, float]] = {}  # (role, ch) → (font key, advance)
         self._sub_chars: dict[tuple[str, str], list[str]] = {}
         self.missing: set[str] = set()
 
@@ -113,14 +114,12 @@ class FontBook:
         return adv
 
     def pick_and_advance(self, role: str, ch: str) -> tuple[str, float]:
-        """font_for and advance in one call (the typesetter's inner loop)."""
-        key = self._pick.get((role, ch))
-        if key is None:
+        """font_for and advance in one call (the typesetter's inner loop: one lookup once known)."""
+        hit = self._picked.get((role, ch))
+        if hit is None:
             key = self.font_for(role, ch)
-        adv = self._adv.get((key, ch))
-        if adv is None:
-            adv = self.advance(key, ch)
-        return key, adv
+            hit = self._picked[role, ch] = (key, self.advance(key, ch))
+        return hit
 
     def descent(self, font_key: str) -> float:
         """The descent reportlab writes into the PDF (em, negative): viewers and pdfplumber
