@@ -17,6 +17,8 @@ from bench.harness import Measurement
 
 STARTUP_TARGET_S = 1.0
 FIRST_PREVIEW_TARGET_S = 0.5
+# The very first start also creates the database through Alembic's migrations (once per clerk).
+NEW_DATABASE_TARGET_S = 1.5
 OPEN_PLAN_TARGET_MS = 200.0
 REPO = Path(__file__).resolve().parent.parent
 
@@ -112,6 +114,6 @@ def run() -> list[Measurement]:
     return [
         Measurement("启动到主窗口显示（示例数据库，新进程）", start, "s", STARTUP_TARGET_S),
         Measurement("同一新进程中打开“公文”页到首个预览显示", preview, "s", FIRST_PREVIEW_TARGET_S),
-        Measurement("首次启动到主窗口与首次设置对话框（新的空数据库）", first, "s", STARTUP_TARGET_S),
+        Measurement("首次启动到主窗口与首次设置对话框（新建数据库并执行迁移）", first, "s", NEW_DATABASE_TARGET_S),
         Measurement("打开 300 项任务的工作要点", opened, "ms", OPEN_PLAN_TARGET_MS),
     ]
