@@ -1,3 +1,2 @@
-# The program's version (package metadata is slow to read at start-up and absent in the bundle);
-# kept equal to pyproject.toml by a test.
+# The program's version (read at start-up instead of package metadata); kept equal to pyproject by a test.
 VERSION = "0.1.0"
