@@ -2,8 +2,9 @@
 
 The largest 35-task sample goes through `python -m app convert` (to PDF, and to PDF with --docx) and
 the .docx the program itself writes goes through `soffice --headless --convert-to pdf`; the three run
-interleaved, PAIRS times each, and the verdict is the ratio of the medians, so that a busy machine
-slows both sides alike. Wall and CPU time of every process come from the kernel (wait4).
+interleaved, PAIRS times each (FAZHI_BENCH_PAIRS, default 9), and the verdict is the ratio of the
+medians, so that a busy machine slows both sides alike. Wall and CPU time of every process come from
+the kernel (wait4). The interpreter is named: how it was compiled changes the figures by about a fifth.
 
 The program's cache folder is kept between the runs (a clerk's second and later conversions); the
 very first conversion, with an empty cache folder, is reported beside them."""
@@ -23,7 +24,7 @@ from bench.harness import Measurement
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE = REPO / "tests" / "data" / "samples" / "xinjiang-2022-gongzuo-yaodian.txt"
-PAIRS = int(os.environ.get("FAZHI_BENCH_PAIRS", "7"))
+PAIRS = int(os.environ.get("FAZHI_BENCH_PAIRS", "9"))
 PDF_RATIO, DOCX_RATIO = 4.0, 3.0
 
 
@@ -68,9 +69,17 @@ def measure(folder: Path, pairs: int = PAIRS) -> dict[str, list[tuple[float, flo
     return runs
 
 
+def interpreter_note() -> str:
+    """Which Python ran convert: how it was compiled matters (python.org's Windows builds use
+    profile-guided optimisation; on the development machine a plain source build of 3.11 ran
+    convert about a fifth slower than Debian's optimised one)."""
+    return f"解释器：Python {sys.version.split()[0]}（{sys.executable}）"
+
+
 def run() -> list[Measurement]:
     if not shutil.which("soffice"):
         return [Measurement("LibreOffice 未安装：无法比较", 0, "")]
+    print("  " + interpreter_note())
     with tempfile.TemporaryDirectory(prefix="fazhi-bench-cold-") as tmp:
         runs = measure(Path(tmp))
     wall = {k: statistics.median(w for w, _c in v) for k, v in runs.items()}
