@@ -75,6 +75,7 @@ class FontBook:
         self._pick: dict[tuple[str, str], str] = {}
         self._adv: dict[tuple[str, str], float] = {}
         self._picked: dict[tuple[str, str], tuple[str, float]] = {}  # (role, ch) → (font key, advance)
+        self.memo: dict = {}  # what the PDF's layout and the .docx of this document both work out
         self._sub_chars: dict[tuple[str, str], list[str]] = {}
         self.missing: set[str] = set()
 
