@@ -46,6 +46,14 @@ def load(ff: FontFile) -> TTFont:
         return font
 
 
+def forget(key: str) -> None:
+    """Drops a loaded font (its file changed): the next document loads it afresh."""
+    with _LOCK:
+        font = _LOADED.pop(key, None)
+        if font is not None:
+            font.unregister()
+
+
 def _cache_subsets(font: TTFont) -> None:
     """Keeps each embedded subset font program: the same characters give the same bytes, and
     building them is a large part of every save (warm renders of one notice reuse them all)."""
@@ -61,6 +69,7 @@ def _cache_subsets(font: TTFont) -> None:
             try:
                 data = cache[key] = build(subset)
             except (StaleFontError, OSError) as exc:  # the font file was replaced or removed meanwhile
+                forget(font.fontName)  # the next document reads it again
                 raise FontError(f"字体文件“{font.face.filename}”在程序运行时被更改或移走，请重新生成。") from exc
         return data
 

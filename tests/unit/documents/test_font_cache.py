@@ -164,3 +164,49 @@ def test_the_font_around_a_cached_face_is_reportlabs(tmp_path):
     assert {k: v for k, v in vars(ours).items() if k not in skip} == {k: v for k, v in vars(theirs).items()
                                                                        if k not in skip}
     assert ours.encoding.name == theirs.encoding.name and ours.shapable == theirs.shapable
+
+
+def _unique_font(path: Path, name: str) -> None:
+    """A small TrueType font of its own PostScript name (reportlab shares one font object per name)."""
+    from fontTools import subset
+    from fontTools.ttLib import TTFont as FontToolsFont
+
+    font = FontToolsFont(BUNDLED / "FandolSong-Regular.ttf")
+    sub = subset.Subsetter()
+    sub.populate(text="通知印发关于")
+    sub.subset(font)
+    for record in font["name"].names:
+        if record.nameID in (1, 4, 6):
+            record.string = name
+    font.save(path)
+
+
+def test_a_font_changed_while_the_program_runs_is_read_again(tmp_path, monkeypatch):
+    from app.services.documents import fontbook
+    from app.services.documents.fontbook import FontBook
+    from app.services.documents.fonts import ROLES, FontChoice, FontError, FontFile
+    from app.services.documents.pages import Layout, Page, TextItem
+    from app.services.documents.pdf import render_pdf
+
+    font = tmp_path / "stale.ttf"
+    _unique_font(font, "FazhiStaleTest")
+    monkeypatch.setattr(fontbook, "metrics_folder", lambda: tmp_path / "cache")
+    load_face(font, 0, tmp_path / "cache")  # metrics cached: the program reads the file only to embed glyphs
+    ff = FontFile(font, 0, "FazhiStaleTest", "config")
+    choice = FontChoice({role: [ff] for role in ROLES})
+    book = FontBook(choice)
+
+    def pdf(text: str) -> bytes:
+        key = book.font_for("song", text[0])
+        return render_pdf(Layout([Page(items=[TextItem(0, 20, key, 16, text)])]))
+
+    try:
+        assert pdf("通知").startswith(b"%PDF")
+        _unique_font(font, "FazhiStaleTest")  # written again meanwhile (the same name, another file)
+        os.utime(font, ns=(font.stat().st_atime_ns, font.stat().st_mtime_ns + 10 ** 9))
+        with pytest.raises(FontError, match="被更改或移走"):
+            pdf("印发")  # glyphs not embedded before: the changed file is not mixed in
+        book = FontBook(choice)  # the clerk asks again: the font is read afresh
+        assert pdf("印发").startswith(b"%PDF")
+    finally:
+        fontbook.forget(ff.key)
