@@ -1,2 +1,2 @@
-# Fallback when the package metadata is absent (PyInstaller bundle); kept equal to pyproject by a test.
+# The program's version (read at start-up instead of package metadata); kept equal to pyproject by a test.
 VERSION = "0.1.0"

@@ -1,7 +1,9 @@
 """Command line: `python -m app [--db PATH] [COMMAND]`; the GUI is the default command.
 
 Each command lives in app/commands/<name>.py with register(subparsers); later features add
-their module to COMMANDS."""
+their module to COMMANDS. The command's name is the module's (import_cmd → import): a command
+line that names its command loads only that module, so `convert` never pays for the database
+layer or Qt; help, errors and unknown commands load them all."""
 
 from __future__ import annotations
 
@@ -90,14 +92,36 @@ def translate_error(message: str) -> str:
     return message
 
 
-def build_parser() -> argparse.ArgumentParser:
+def command_name(module: str) -> str:
+    return module.rsplit(".", 1)[-1].removesuffix("_cmd")
+
+
+def wanted_commands(argv: list[str] | None) -> tuple[str, ...]:
+    """The command modules this command line needs: the one it names, gui when it names none,
+    every module for help, --version and anything unusual (argparse then speaks for them all)."""
+    if argv is None:
+        return COMMANDS
+    by_name = {command_name(m): m for m in COMMANDS}
+    tokens = iter(argv)
+    for token in tokens:
+        if token in ("-h", "--help", "--version", "--"):
+            return COMMANDS
+        if token == "--db":
+            next(tokens, None)
+        elif not token.startswith("-"):
+            return (by_name[token],) if token in by_name else COMMANDS
+    return (by_name["gui"],)
+
+
+def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
+    """The parser for argv (every command when None)."""
     parser = ChineseArgumentParser(prog="fazhi", description=f"{APP_NAME}：法治政府建设工作要点编制与公文印发")
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}", help="显示版本号并退出")
     parser.add_argument("--db", metavar="PATH", help="数据库文件，或服务器地址 postgresql://用户@主机/数据库"
                         "（默认在用户数据文件夹或“设置 → 数据库”所选；也可用环境变量 FAZHI_DB）")
     parser._positionals.title = "命令"
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=ChineseArgumentParser)
-    for name in COMMANDS:
+    for name in wanted_commands(argv):
         importlib.import_module(name).register(sub)
     _KNOWN_OPTIONS.update(_option_strings(parser))
     return parser
@@ -115,8 +139,8 @@ def _option_strings(parser: argparse.ArgumentParser) -> set[str]:
 
 def main(argv: list[str] | None = None) -> int:
     silence_console()  # until a command opens its log file, nothing is logged to the console
-    parser = build_parser()
     argv = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(argv)
     _SEEN_ARGV[:] = argv
     args = parser.parse_args(argv)
     if args.command is None:

@@ -10,12 +10,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from platformdirs import user_data_dir
+from platformdirs import user_cache_dir, user_data_dir
 
 from app import APP_ID
 from app.server_target import ServerTarget, is_server_url, parse_server_url, target_from_config
 
 DB_FILENAME = "fazhi.sqlite3"
+CACHE_ENV = "FAZHI_CACHE"
 PORTABLE_MARKER = "portable"
 LOCAL_CONFIG = "local-settings.json"  # this PC's own choices (database, clerk name); never a password
 
@@ -91,3 +92,16 @@ def resolve_paths(db: str | os.PathLike | None = None, environ: Mapping[str, str
             pass
     return AppPaths(data_dir=data_dir, db_path=data_dir / DB_FILENAME, log_dir=data_dir / "logs",
                     backup_dir=data_dir / "backups", portable=portable)
+
+
+def cache_dir(environ: Mapping[str, str] | None = None, frozen: bool | None = None, exe_dir: Path | None = None) -> Path:
+    """Where what is slow to compute and can always be computed again is kept (font metrics):
+    FAZHI_CACHE, else data/cache beside the program in portable mode, else the user cache folder."""
+    environ = os.environ if environ is None else environ
+    if environ.get(CACHE_ENV):
+        return Path(environ[CACHE_ENV]).expanduser()
+    frozen = is_frozen() if frozen is None else frozen
+    exe_dir = exe_dir or Path(sys.executable).resolve().parent
+    if frozen and (exe_dir / PORTABLE_MARKER).exists():
+        return exe_dir / "data" / "cache"
+    return Path(user_cache_dir(APP_ID, appauthor=False))

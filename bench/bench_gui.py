@@ -1,5 +1,7 @@
-"""GUI speed: start-up to the first shown window (fresh interpreter, demo database) and opening a
-plan of 300 tasks in the plan editor."""
+"""GUI speed: start-up to the first shown window (fresh interpreter, demo database), the first
+notice preview after the 公文 page is opened in that fresh process (issue 10), and opening a plan
+of 300 tasks in the plan editor. The child processes may write bytecode, as an installed program
+has it; the font cache is the clerk's second start's (one warm-up run fills it)."""
 
 from __future__ import annotations
 
@@ -13,36 +15,44 @@ from pathlib import Path
 
 from bench.harness import Measurement
 
-STARTUP_TARGET_S = 1.5
+STARTUP_TARGET_S = 1.0
+FIRST_PREVIEW_TARGET_S = 0.5
+# The very first start also creates the database through Alembic's migrations (once per clerk).
+NEW_DATABASE_TARGET_S = 1.5
 OPEN_PLAN_TARGET_MS = 200.0
 REPO = Path(__file__).resolve().parent.parent
 
 
-def startup_seconds(db: Path, runs: int = 5, fresh: bool = False) -> float:
-    """Wall time from spawning `python -m bench.gui_probe` to its "shown" line, median of runs.
+def startup_seconds(db: Path, runs: int = 5, fresh: bool = False, preview: bool = False) -> tuple[float, float]:
+    """Wall time from spawning `python -m bench.gui_probe` to its "shown" line, median of runs;
+    with preview, also the median time from opening the 公文 page to the first preview shown.
     fresh=True starts every run on a new, empty database (the first start, with its dialog)."""
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env.update(QT_QPA_PLATFORM="offscreen", FAZHI_CACHE=str(db.parent / "cache"))
+    extra = ["preview"] if preview else []
     if not fresh:  # a clerk's database is never given the sample: make one that holds it
         from app.context import open_context
         from app.paths import resolve_paths
 
         open_context(resolve_paths(db), load_demo=True).close()
-    subprocess.run([sys.executable, "-m", "bench.gui_probe", str(db.with_name("warm.sqlite3"))], cwd=REPO, env=env,
-                   check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # warms the file caches
-    times = []
+    warm = db.with_name("warm.sqlite3") if fresh else db
+    subprocess.run([sys.executable, "-m", "bench.gui_probe", str(warm), *extra], cwd=REPO,
+                   env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # warms the caches
+    times, previews = [], []
     for run in range(runs):
         target = db.with_name(f"{db.stem}-{run}.sqlite3") if fresh else db
         t0 = time.perf_counter()
-        proc = subprocess.Popen([sys.executable, "-m", "bench.gui_probe", str(target)], cwd=REPO, env=env,
+        proc = subprocess.Popen([sys.executable, "-m", "bench.gui_probe", str(target), *extra], cwd=REPO, env=env,
                                 stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
         for line in proc.stdout:
             if line.startswith("SHOWN"):
                 times.append(time.perf_counter() - t0)
-                break
+            elif line.startswith("PREVIEW"):
+                previews.append(float(line.split()[1]) / 1000)
         proc.wait()
-    if not times:
-        raise RuntimeError("the GUI probe never showed its window")
-    return statistics.median(times)
+    if not times or (preview and len(previews) != len(times)):
+        raise RuntimeError("the GUI probe never showed its window or its preview")
+    return statistics.median(times), statistics.median(previews) if previews else 0.0
 
 
 def big_plan_snapshot(unit_ids: list[int], parts: int = 30, tasks_per_part: int = 10) -> dict:
@@ -98,11 +108,12 @@ def open_plan_ms(tmp: Path, runs: int = 15) -> float:
 def run() -> list[Measurement]:
     with tempfile.TemporaryDirectory(prefix="fazhi-bench-gui-") as tmp:
         tmp_path = Path(tmp)
-        start = startup_seconds(tmp_path / "demo.sqlite3")
-        first = startup_seconds(tmp_path / "new.sqlite3", fresh=True)
+        start, preview = startup_seconds(tmp_path / "demo.sqlite3", preview=True)
+        first, _none = startup_seconds(tmp_path / "new.sqlite3", fresh=True)
         opened = open_plan_ms(tmp_path)
     return [
         Measurement("启动到主窗口显示（示例数据库，新进程）", start, "s", STARTUP_TARGET_S),
-        Measurement("首次启动到主窗口与首次设置对话框（新的空数据库）", first, "s", STARTUP_TARGET_S),
+        Measurement("同一新进程中打开“公文”页到首个预览显示", preview, "s", FIRST_PREVIEW_TARGET_S),
+        Measurement("首次启动到主窗口与首次设置对话框（新建数据库并执行迁移）", first, "s", NEW_DATABASE_TARGET_S),
         Measurement("打开 300 项任务的工作要点", opened, "ms", OPEN_PLAN_TARGET_MS),
     ]

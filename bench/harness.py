@@ -13,16 +13,21 @@ class Measurement:
     name: str
     value: float
     unit: str
-    target: float | None = None  # upper bound; None when only reported
+    target: float | None = None  # upper bound (lower bound with at_least); None when only reported
+    at_least: bool = False
 
     @property
     def ok(self) -> bool:
-        return self.target is None or self.value <= self.target
+        if self.target is None:
+            return True
+        return self.value >= self.target if self.at_least else self.value <= self.target
 
     def line(self) -> str:
-        goal = f"（目标 ≤ {self.target:g} {self.unit}）" if self.target is not None else ""
+        sign = "≥" if self.at_least else "≤"
+        goal = f"（目标 {sign} {self.target:g} {self.unit}）" if self.target is not None else ""
         flag = "" if self.target is None else ("  达标" if self.ok else "  未达标")
-        return f"{self.name}: {self.value:.1f} {self.unit}{goal}{flag}"
+        digits = 2 if self.unit in ("s", "倍") else 1
+        return f"{self.name}: {self.value:.{digits}f} {self.unit}{goal}{flag}"
 
 
 def median_ms(fn: Callable[[], object], runs: int = 30, warmup: int = 3) -> float:

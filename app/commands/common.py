@@ -7,13 +7,16 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from app.context import AppContext, open_context
 from app.logging_setup import setup_logging
 from app.paths import AppPaths, resolve_paths
 from app.services.errors import DomainError
 from app.services.output_files import ReadOnlyTargetError
 from app.services.system_errors import os_error
+
+if TYPE_CHECKING:  # the database layer loads only for the commands that open one (not convert)
+    from app.context import AppContext
 
 
 def paths_from(args: argparse.Namespace) -> AppPaths:
@@ -22,6 +25,8 @@ def paths_from(args: argparse.Namespace) -> AppPaths:
 
 def context_from(args: argparse.Namespace, load_demo: bool = False) -> AppContext:
     """The clerk's database (a new file is created empty: no fictional data)."""
+    from app.context import open_context
+
     paths = paths_from(args)
     setup_logging(paths.log_dir)
     ctx = open_context(paths, load_demo=load_demo)
@@ -32,6 +37,8 @@ def context_from(args: argparse.Namespace, load_demo: bool = False) -> AppContex
 
 def demo_context(folder: Path) -> AppContext:
     """A database of its own in `folder`, with the demo data: the clerk's database is never opened."""
+    from app.context import open_context
+
     return open_context(resolve_paths(folder / "demo.sqlite3"), load_demo=True)
 
 

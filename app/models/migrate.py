@@ -10,16 +10,18 @@ from __future__ import annotations
 import logging
 import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
 from app.models.database import BackupError, backup_file
 from app.models.preflight import FileState, inspect_file
+from app.models.revisions import shipped_head
 from app.services.system_errors import is_disk_full, os_reason
+
+if TYPE_CHECKING:  # Alembic loads only when a database is not at the newest revision
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
 
 log = logging.getLogger(__name__)
 
@@ -61,6 +63,8 @@ class DamagedDatabaseError(RuntimeError):
 
 
 def alembic_config(engine: Engine) -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     cfg.attributes["engine"] = engine
@@ -68,6 +72,8 @@ def alembic_config(engine: Engine) -> Config:
 
 
 def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
     script = ScriptDirectory(str(MIGRATIONS_DIR))
     head = script.get_current_head()
     assert head is not None
@@ -75,6 +81,8 @@ def head_revision() -> str:
 
 
 def current_revision(engine: Engine) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
     with engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
 
@@ -108,10 +116,14 @@ def check_file(state: FileState, script: ScriptDirectory) -> None:
 
 def upgrade_to_head(engine: Engine, db_path: Path | None, backup_dir: Path | None) -> bool:
     """Brings the database to the newest schema. Returns True when this call migrated it."""
+    state = inspect_file(db_path) if db_path is not None else None
+    if state is not None and not state.problem and state.revision is not None and state.revision == shipped_head():
+        return False  # the usual start: nothing to check or migrate, Alembic is not even loaded
+    from alembic.script import ScriptDirectory
+
     script = ScriptDirectory(str(MIGRATIONS_DIR))
     head = script.get_current_head()
-    if db_path is not None:
-        state = inspect_file(db_path)
+    if state is not None:
         check_file(state, script)
         if state.revision == head:
             return False
@@ -132,6 +144,9 @@ def _backup_before(db_path: Path, backup_dir: Path, revision: str | None) -> Non
 
 
 def _migrate_locked(engine: Engine, script: ScriptDirectory, head: str | None) -> bool:
+    from alembic import command
+    from alembic.runtime.migration import MigrationContext
+
     with engine.connect() as conn:
         conn = conn.execution_options(sqlite_begin="IMMEDIATE")
         with conn.begin():

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 import stat
 import tempfile
 from collections.abc import Iterable
@@ -162,7 +161,7 @@ def _keep_old(target: Path) -> Path | None:
     if not os.path.lexists(target):
         return None
     for _ in range(5):
-        old = target.with_name(f".{target.name}.{secrets.token_hex(8)}.old")
+        old = target.with_name(f".{target.name}.{os.urandom(8).hex()}.old")
         try:
             if os.name == "nt":  # Windows cannot link a link itself; a planted link is replaced, not followed
                 os.link(target, old)

@@ -1,17 +1,27 @@
-"""Reading a plan's outline with labels computed from the tree."""
+"""Reading a plan's outline with labels computed from the tree.
+
+The tree functions work on DTOs alone; only load_tree reads the database, and it loads the
+database layer itself, so that typesetting a converted document (convert) never does."""
 
 from __future__ import annotations
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING
 
-from app.models import Assignment, Plan, PlanNode, Unit
 from app.services.dto import AssignmentDTO, NodeDTO
 from app.services.numbering import continuous_levels, print_label
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from app.models import Plan
 
 
 def load_tree(s: Session, plan: Plan) -> list[NodeDTO]:
     """The whole outline in two queries, labels numbered per plan.numbering."""
+    from sqlalchemy import select
+
+    from app.models import Assignment, PlanNode, Unit
+
     rows = s.scalars(select(PlanNode).where(PlanNode.plan_id == plan.id)).all()
     assigns: dict[int, list[AssignmentDTO]] = {}
     q = (

@@ -5,6 +5,7 @@ that mirrors produce). Shared by the importer (warnings with the place), the doc
 
 from __future__ import annotations
 
+import functools
 import re
 
 # What the converter prints where the source says nothing: visibly blank or bracketed, never a
@@ -29,6 +30,7 @@ _MOJIBAKE = re.compile(
 _HAN_RUN = re.compile(r"[\u3400-\u9fff]{3,}")
 
 
+@functools.cache  # a document repeats its characters: each is encoded once
 def _rare(ch: str) -> bool:
     """Outside GB2312, the character set a simplified 公文 is written in."""
     try:

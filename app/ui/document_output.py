@@ -48,7 +48,7 @@ def preview(ctx: AppContext, notice_id: int, mode: str) -> Preview:
         return Preview(ctx.issuing.file(notice_id, "pdf", mode), record.pages, [issued_note(record), *record.notes])
     service = ctx.document_service()
     doc = service.notice_model(notice_id)
-    pdf, layout = notice_pdf(doc, mode, service.fonts())
+    pdf, layout = notice_pdf(doc, mode, service.fonts(), compress=False)  # shown, never saved: not packed
     findings = [*check_notice(doc), *check_layout(layout)]
     return Preview(pdf, len(layout.pages), [*(f.text() for f in findings), *_notes(layout)])
 

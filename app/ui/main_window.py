@@ -5,6 +5,7 @@ recently imported files, and owns the one TaskRunner of the GUI."""
 
 from __future__ import annotations
 
+import importlib
 import logging
 from typing import TYPE_CHECKING
 
@@ -42,6 +43,8 @@ log = logging.getLogger(__name__)
 
 PAGES = ("工作要点", "责任单位", "公文", "督办", "设置")
 TRACKING, SETTINGS = PAGES.index("督办"), PAGES.index("设置")
+_PAGE_CLASSES = (("app.ui.pages.units_page", "UnitsPage"), ("app.ui.pages.notices_page", "NoticesPage"),
+                 ("app.ui.pages.tracking_page", "TrackingPage"), ("app.ui.pages.settings_page", "SettingsPage"))
 MAX_RECENT = 8
 
 
@@ -191,12 +194,8 @@ class MainWindow(QMainWindow):
         """The page in row, built on first use."""
         page = self._pages[row]
         if page is None:
-            from app.ui.pages.notices_page import NoticesPage
-            from app.ui.pages.settings_page import SettingsPage
-            from app.ui.pages.tracking_page import TrackingPage
-            from app.ui.pages.units_page import UnitsPage
-
-            page = (UnitsPage, NoticesPage, TrackingPage, SettingsPage)[row - 1](self.ctx)
+            module, name = _PAGE_CLASSES[row - 1]  # only this page's module loads (each takes a moment)
+            page = getattr(importlib.import_module(module), name)(self.ctx)
             page.status_message.connect(self.show_status)
             if getattr(page, "undo_stack", None) is not None:
                 self.page_undo.add(page.undo_stack)

@@ -225,3 +225,22 @@ def test_substituted_fonts_are_told_once_not_after_every_export(page, ctx, dialo
     assert set(fonts) <= set(panel)  # and they stay listed beside the preview
     assert "条提示见右侧“格式检查”" in page.window().statusBar().currentMessage()
     assert ctx.services.settings.load().fonts_reported == "\n".join(fonts)  # a restart does not repeat it
+
+
+def test_opening_the_page_renders_its_preview_once_and_later_visits_reload(window, ctx, qtbot, monkeypatch):
+    """Issue 10: the page shown as it is built loads and renders once; shown again later, it reads
+    what changed meanwhile."""
+    from app.ui import document_output
+
+    renders = []
+    real = document_output.preview
+    monkeypatch.setattr(document_output, "preview", lambda *a: renders.append(a) or real(*a))
+    window.nav.setCurrentRow(2)  # Ctrl+3: built and shown at once
+    page = window.notices_page
+    assert len(renders) == 1 and page.preview.page_count() > 2
+    qtbot.wait(10)  # back in the event loop
+    window.nav.setCurrentRow(0)
+    issuer = ctx.services.notices.list_issuers()[0].id
+    ctx.services.notices.create_notice([issuer], title="关于另一项工作的通知")  # written meanwhile (as another page would)
+    window.nav.setCurrentRow(2)
+    assert page.list.count() == 2 and len(renders) == 2

@@ -68,3 +68,18 @@ def test_impossible_dates_keep_their_text_and_get_no_date(text, why):
 @pytest.mark.parametrize("text", ["2024年2月29日前", "2100年底", "3个月内完成", "每年4月1日前", "第四季度", "长期坚持"])
 def test_possible_dates_are_no_problem(text):
     assert deadline_problem(text, 2026) == ""
+
+
+def test_the_written_out_date_is_babels():
+    from datetime import date, timedelta
+
+    from babel.dates import format_date
+
+    from app.services.dates import CN_DATE_PATTERN, format_cn_date
+
+    day = date(1999, 12, 25)
+    while day < date(2031, 2, 1):
+        assert format_cn_date(day) == format_date(day, CN_DATE_PATTERN, locale="zh_CN")
+        day += timedelta(days=37)
+    for d in (date(2026, 1, 5), date(2024, 2, 29), date(2030, 12, 31), date(1, 1, 1)):
+        assert format_cn_date(d) == format_date(d, CN_DATE_PATTERN, locale="zh_CN")

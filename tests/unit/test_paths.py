@@ -25,3 +25,13 @@ def test_portable_mode_only_when_frozen_with_marker(tmp_path):
     assert p.portable and p.db_path == tmp_path / "data" / DB_FILENAME
     assert not resolve_paths(environ={}, frozen=False, exe_dir=tmp_path).portable
     assert resolve_paths(Path(tmp_path / "x.sqlite3"), environ={}, frozen=True, exe_dir=tmp_path).db_path.name == "x.sqlite3"
+
+
+def test_cache_folder_user_portable_or_named(tmp_path):
+    from app.paths import cache_dir
+
+    user = cache_dir(environ={}, frozen=False, exe_dir=tmp_path)
+    assert "FazhiDesk" in str(user) and user != resolve_paths(environ={}, frozen=False, exe_dir=tmp_path).data_dir
+    (tmp_path / "portable").write_text("")
+    assert cache_dir(environ={}, frozen=True, exe_dir=tmp_path) == tmp_path / "data" / "cache"
+    assert cache_dir(environ={"FAZHI_CACHE": str(tmp_path / "c")}, frozen=True, exe_dir=tmp_path) == tmp_path / "c"

@@ -11,14 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
-from xml.sax.saxutils import escape, quoteattr
 
 from docx.document import Document as DocxDocument
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import parse_xml
 
 from app import APP_NAME
-from app.services.documents.docx_xml import W_NS, rfonts, style_defs
+from app.services.documents.docx_xml import W_NS, escape, quoteattr, rfonts, style_defs
 from app.services.documents.fonts import LATIN_DOCX_NAME, ROLES, STOCK_OFFICE_NAME
 from app.services.documents.profile import PROFILE as P
 from app.services.documents.typeset import NO_END, NO_START

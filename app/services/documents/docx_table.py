@@ -11,8 +11,7 @@ from app.services.documents.fontbook import FontBook
 from app.services.documents.model import Run, Table
 from app.services.documents.profile import PROFILE as P
 from app.services.documents.profile import mm, twips
-from app.services.documents.table_layout import book_measure
-from app.services.documents.table_widths import column_widths
+from app.services.documents.table_layout import table_column_widths
 from app.services.documents.typeset import balance_title, shape
 
 JC = {"left": "left", "center": "center", "justify": "both"}
@@ -29,7 +28,7 @@ def _cell_paras(text: str, style: str, role: str, size: float, jc: str) -> str:
 
 
 def table_xml(book: FontBook, table: Table) -> str:
-    widths = [round(w * 20) for w in column_widths(table, book_measure(book))]
+    widths = [round(w * 20) for w in table_column_widths(book, table)]
     total = sum(widths)
     pad = twips(mm(P.table_pad_mm))
     rule = round(P.table_rule_pt * 8)

@@ -3,11 +3,14 @@ which font draws this character in this role, how wide it is, and what was subst
 
 from __future__ import annotations
 
+import functools
 import threading
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
+from app.paths import cache_dir
+from app.services.documents.font_cache import FaceFont, StaleFontError, load_face
 from app.services.documents.fonts import FontChoice, FontError, FontFile, Substitution
 from app.services.system_errors import os_reason
 
@@ -15,12 +18,21 @@ _LOCK = threading.Lock()
 _LOADED: dict[str, TTFont] = {}  # font key → registered reportlab font (kept for warm renders)
 
 
+@functools.cache
+def metrics_folder():
+    """The font metrics cache (None when no cache folder can be named: then every run parses)."""
+    try:
+        return cache_dir() / "fonts"
+    except (OSError, RuntimeError, ValueError):
+        return None
+
+
 def load(ff: FontFile) -> TTFont:
     with _LOCK:
         font = _LOADED.get(ff.key)
         if font is None:
             try:
-                font = TTFont(ff.key, str(ff.path), subfontIndex=ff.index)
+                font = FaceFont(ff.key, load_face(ff.path, ff.index, metrics_folder()))
             except OSError as exc:
                 raise FontError(f"无法读取字体文件“{ff.path.name}”：{os_reason(exc)}。") from exc
             except TTFError as exc:  # reportlab's words are English: say it ourselves
@@ -32,6 +44,14 @@ def load(ff: FontFile) -> TTFont:
             pdfmetrics.registerFont(font)
             _LOADED[ff.key] = font
         return font
+
+
+def forget(key: str) -> None:
+    """Drops a loaded font (its file changed): the next document loads it afresh."""
+    with _LOCK:
+        font = _LOADED.pop(key, None)
+        if font is not None:
+            font.unregister()
 
 
 def _cache_subsets(font: TTFont) -> None:
@@ -46,7 +66,11 @@ def _cache_subsets(font: TTFont) -> None:
         if data is None:
             if len(cache) > 512:
                 cache.clear()
-            data = cache[key] = build(subset)
+            try:
+                data = cache[key] = build(subset)
+            except (StaleFontError, OSError) as exc:  # the font file was replaced or removed meanwhile
+                forget(font.fontName)  # the next document reads it again
+                raise FontError(f"字体文件“{font.face.filename}”在程序运行时被更改或移走，请重新生成。") from exc
         return data
 
     font.face.makeSubset = make_subset
@@ -59,6 +83,8 @@ class FontBook:
         self.choice = choice
         self._pick: dict[tuple[str, str], str] = {}
         self._adv: dict[tuple[str, str], float] = {}
+        self._picked: dict[tuple[str, str], tuple[str, float]] = {}  # (role, ch) → (font key, advance)
+        self.memo: dict = {}  # what the PDF's layout and the .docx of this document both work out
         self._sub_chars: dict[tuple[str, str], list[str]] = {}
         self.missing: set[str] = set()
 
@@ -98,14 +124,12 @@ class FontBook:
         return adv
 
     def pick_and_advance(self, role: str, ch: str) -> tuple[str, float]:
-        """font_for and advance in one call (the typesetter's inner loop)."""
-        key = self._pick.get((role, ch))
-        if key is None:
+        """font_for and advance in one call (the typesetter's inner loop: one lookup once known)."""
+        hit = self._picked.get((role, ch))
+        if hit is None:
             key = self.font_for(role, ch)
-        adv = self._adv.get((key, ch))
-        if adv is None:
-            adv = self.advance(key, ch)
-        return key, adv
+            hit = self._picked[role, ch] = (key, self.advance(key, ch))
+        return hit
 
     def descent(self, font_key: str) -> float:
         """The descent reportlab writes into the PDF (em, negative): viewers and pdfplumber

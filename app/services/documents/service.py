@@ -62,9 +62,10 @@ def layout_table(table: Table, choice: FontChoice | None = None) -> tuple[Layout
     return layout, book
 
 
-def notice_pdf(doc: NoticeDocument, mode: str = "color", choice: FontChoice | None = None) -> tuple[bytes, Layout]:
+def notice_pdf(doc: NoticeDocument, mode: str = "color", choice: FontChoice | None = None,
+               compress: bool = True) -> tuple[bytes, Layout]:
     layout, _book = layout_document(doc, choice)
-    return render_pdf(layout, check_mode(mode), **pdf_info(doc)), layout
+    return render_pdf(layout, check_mode(mode), **pdf_info(doc), compress=compress), layout
 
 
 def table_pdf(table: Table, mode: str = "color", choice: FontChoice | None = None) -> tuple[bytes, Layout]:
@@ -75,12 +76,14 @@ def table_pdf(table: Table, mode: str = "color", choice: FontChoice | None = Non
 def notice_files(doc: NoticeDocument, mode: str = "color", choice: FontChoice | None = None,
                  pdf: bool = True, docx: bool = True) -> tuple[bytes | None, bytes | None, Layout]:
     """The notice as PDF and/or DOCX from one layout (the DOCX takes its header heights from it)."""
-    from app.services.documents.docx import notice_docx
-
     layout, book = layout_document(doc, choice)
     check_mode(mode)
     pdf_bytes = render_pdf(layout, mode, **pdf_info(doc)) if pdf else None
-    docx_bytes = notice_docx(doc, layout, book, mode, office_font_names(book.choice)) if docx else None
+    docx_bytes = None
+    if docx:
+        from app.services.documents.docx import notice_docx  # python-docx: loaded only for a .docx
+
+        docx_bytes = notice_docx(doc, layout, book, mode, office_font_names(book.choice))
     return pdf_bytes, docx_bytes, layout
 
 

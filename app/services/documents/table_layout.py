@@ -49,6 +49,16 @@ def book_measure(book: FontBook) -> Callable[[str, str, float], float]:
     return lambda text, role, size: sum(pick(role, ch)[1] for ch in text) * size
 
 
+def table_column_widths(book: FontBook, table: Table) -> list[float]:
+    """column_widths measured with this book, worked out once per table and document: the PDF's
+    layout and the .docx of one notice share them (the table is not changed in between)."""
+    memo = book.memo.setdefault("column_widths", {})
+    hit = memo.get(id(table))
+    if hit is None or hit[0] is not table:  # the table itself is kept, so its id is not reused
+        hit = memo[id(table)] = (table, tuple(column_widths(table, book_measure(book))))
+    return list(hit[1])
+
+
 def _cell(book: FontBook, text: str, role: str, size: float, width: float, align: str) -> _Cell:
     lines: list[Line] = []
     counts: list[int] = []
@@ -118,7 +128,7 @@ def _draw_row(book: FontBook, row: _Row, widths: list[float], top: float, starts
 
 
 def table_pages(book: FontBook, table: Table, label: str, title: str) -> list[Page]:
-    widths = column_widths(table, book_measure(book))
+    widths = table_column_widths(book, table)
     head, rows = _rows(book, table, widths)
     pitch = P.line_pitch_pt
     head_h = row_height(head, head.n_lines)

@@ -3,12 +3,15 @@ segmenter (rjieba, the jieba dictionary in Rust) taught the vocabulary of the fi
 are kept whole (法治政府建设, 工作要点, 实施方案 …); a run of digits or Latin letters is one word.
 
 Used to break titles only at word boundaries and by the format checker to find a title broken
-inside a word."""
+inside a word. Titles already segmented are answered from the cache folder (word_cache.py), so a
+new process pays for the dictionary only when it meets a new title."""
 
 from __future__ import annotations
 
 import functools
 import re
+
+from app.services.documents.word_cache import WordCache
 
 # Terms of the field that a title must never be broken inside, longest first where they overlap.
 FIELD_WORDS = (
@@ -27,16 +30,43 @@ _DATE_SUFFIX = set("年月日号")  # 2022 + 年
 
 @functools.cache
 def _segmenter():
+    """rjieba's own instance: importing rjieba already loads its dictionary into one (a second
+    instance would load it again), and nothing else in the program segments text."""
     import rjieba  # loaded on first use only: the dictionary takes a moment
 
-    seg = rjieba.Jieba()
     for word in FIELD_WORDS:
-        seg.add_word(word, 10 ** 6, None)  # a frequency no dictionary word beats
-    return seg
+        rjieba.add_word(word, 10 ** 6, None)  # a frequency no dictionary word beats
+    return rjieba
 
 
-def words(text: str) -> list[str]:
-    """text cut into words (their concatenation is text)."""
+@functools.cache
+def _cache() -> WordCache:
+    from app.paths import cache_dir
+
+    try:
+        path = cache_dir() / "title-words.json"
+    except (OSError, RuntimeError, ValueError):  # no cache folder can be named: no cache
+        path = None
+    from app import __version__
+
+    # what decides the answer besides the segmenter's files: a change to any of it starts afresh
+    rules = (__version__, _WORD_RUN.pattern, _HAN.pattern, *sorted(_PLACE_SUFFIX), *sorted(_DATE_SUFFIX))
+    return WordCache(path, (*FIELD_WORDS, *rules))
+
+
+def words(text: str, cached: bool = True) -> list[str]:
+    """text cut into words (their concatenation is text). cached=False asks the segmenter itself."""
+    if cached:
+        hit = _cache().get(text)
+        if hit is not None:
+            return hit
+    out = _segmented(text)
+    if cached:
+        _cache().put(text, out)
+    return out
+
+
+def _segmented(text: str) -> list[str]:
     out: list[str] = []
     for part in _segmenter().cut(text, False):
         prev = out[-1] if out else ""

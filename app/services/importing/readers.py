@@ -11,10 +11,7 @@ from pathlib import Path
 
 from app.services.errors import InputFileError
 from app.services.importing.model import Block, SourceDoc
-from app.services.importing.read_docx import read_docx
-from app.services.importing.read_legacy import convert_with_libreoffice
 from app.services.importing.read_text import MAX_TEXT_BYTES, decode_text, split_lines, strip_controls
-from app.services.importing.read_xlsx import read_xlsx
 from app.services.system_errors import os_reason
 
 MAX_OFFICE_BYTES = 40 * 1024 * 1024
@@ -76,6 +73,8 @@ def _read_any(path: Path) -> SourceDoc:
     if kind == "pdf":
         raise InputFileError(f"暂不支持导入 PDF（“{name}”）。请用 WPS/Word 打开后另存为 .docx，或复制正文存为 .txt 再导入。")
     if kind in ("ole", "rtf"):
+        from app.services.importing.read_legacy import convert_with_libreoffice
+
         target = "xlsx" if ext in _SPREADSHEET_EXT else "docx"
         data = convert_with_libreoffice(path, target)
         doc = _read_zip(io.BytesIO(data), f"{path.stem}.{target}", target)
@@ -87,7 +86,10 @@ def _read_any(path: Path) -> SourceDoc:
 
 
 def _read_zip(source, name: str, expected: str) -> SourceDoc:
-    import zipfile
+    import zipfile  # with the Word and Excel readers (lxml), only for a zip package: a .txt needs none
+
+    from app.services.importing.read_docx import read_docx
+    from app.services.importing.read_xlsx import read_xlsx
 
     try:
         with zipfile.ZipFile(source) as zf:

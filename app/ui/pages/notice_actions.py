@@ -11,10 +11,10 @@ from typing import TYPE_CHECKING
 from app.services.output_files import is_read_only
 from app.ui import document_output
 from app.ui.dialogs import messages
-from app.ui.printing.print_flow import PrintFlow
 
 if TYPE_CHECKING:
     from app.ui.pages.notices_page import NoticesPage
+    from app.ui.printing.print_flow import PrintFlow
 
 MODES = (("color", "彩色"), ("overlay", "套红纸"), ("mono", "黑白"))
 KINDS = {"pdf": ("PDF 文件 (*.pdf)", ".pdf", ""), "docx": ("Word 文档 (*.docx)", ".docx", ""),
@@ -84,6 +84,8 @@ class NoticeActions:
         """打印…: the print preview first, then the system print dialog (see PrintFlow)."""
         if not self._ready():
             return
+        from app.ui.printing.print_flow import PrintFlow  # Qt's printing support loads on the first 打印…
+
         notice = self.page.notice
         record = self.ctx.issuing.record(notice.id)
         info = document_output.issued_note(record) if record else "草稿：按当前内容生成。"

@@ -144,9 +144,17 @@ class NoticesPage(QWidget):
         self._save_timer.timeout.connect(self.save)
         self.settings_changed()
         self.reload()
+        self._just_built = True  # until control returns to the event loop (see activate)
+        QTimer.singleShot(0, self._settled)
 
     # ---- list ----------------------------------------------------------------------------
+    def _settled(self) -> None:
+        self._just_built = False
+
     def activate(self) -> None:
+        if self._just_built:  # shown in the same moment it was built: loaded just now, preview on its way
+            self._just_built = False
+            return
         self.settings_changed()
         self.reload(self.notice.id if self.notice else None)
 

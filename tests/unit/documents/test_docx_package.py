@@ -148,3 +148,14 @@ def test_marks_squeezed_to_pull_a_lone_character_back_are_narrower_in_the_draft_
     narrower = [r for r in runs if r.find(f"{W}rPr/{W}spacing") is not None
                 and int(r.find(f"{W}rPr/{W}spacing").get(f"{W}val")) < P.docx_tracking_twips]
     assert narrower and all("".join(t.text for t in r.iter(f"{W}t")) in "，。" for r in narrower)
+
+
+def test_xml_escaping_is_the_standard_librarys():
+    from xml.sax import saxutils
+
+    from app.services.documents.docx_xml import escape, quoteattr
+
+    for text in ("", "a&b<c>d", 'say "hi"', "it's", """both ' and " here""", "tab\tnl\ncr\r", "（《“‘([{", "&amp;"):
+        assert escape(text) == saxutils.escape(text)
+        assert escape(text, {'"': "&quot;"}) == saxutils.escape(text, {'"': "&quot;"})
+        assert quoteattr(text) == saxutils.quoteattr(text)
