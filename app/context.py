@@ -32,6 +32,7 @@ from app.services.system_errors import DatabaseBusyError, as_domain_error, os_re
 from app.services.units import UnitService
 
 if TYPE_CHECKING:
+    from app.services.coverage.service import CoverageService
     from app.services.documents.renderer import DocumentService
     from app.services.first_start.first_start_service import FirstStartService
     from app.services.importing import ImportService
@@ -65,6 +66,13 @@ class Services:
         from app.services.tracking import TrackingService
 
         return TrackingService(self.session_factory, self.config or Settings())
+
+    @cached_property
+    def coverage(self) -> CoverageService:
+        """The plan against its superior's document and indicator systems."""
+        from app.services.coverage.service import CoverageService
+
+        return CoverageService(self.session_factory, self.plans, lambda: self.imports)
 
     @cached_property
     def imports(self) -> ImportService:
