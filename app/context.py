@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from app.services.importing import ImportService
     from app.services.issuing import IssueService
     from app.services.plan_edits import PlanEditService
+    from app.services.reports.report_service import ReportService
     from app.services.tracking import TrackingService
     from app.services.unit_history import UnitHistory
     from app.services.unit_tasks import UnitTaskService
@@ -66,6 +67,13 @@ class Services:
         from app.services.tracking import TrackingService
 
         return TrackingService(self.session_factory, self.config or Settings())
+
+    @cached_property
+    def reports(self) -> ReportService:
+        """The 法治政府建设年度报告 drafted from the tracked year, and its yearly figures."""
+        from app.services.reports.report_service import ReportService
+
+        return ReportService(self.session_factory, self.plans, lambda: self.tracking, self.config or Settings())
 
     @cached_property
     def coverage(self) -> CoverageService:

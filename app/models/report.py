@@ -23,6 +23,8 @@ class AnnualReport(TimestampMixin, Base):
     gov_doc_number: Mapped[str] = mapped_column(String(60), default="")
     joint_doc_number: Mapped[str] = mapped_column(String(60), default="")
     signers: Mapped[str] = mapped_column(String(200), default="")  # 签发人 of the joint 上行文, 、-separated
+    submitted_on: Mapped[date | None] = mapped_column(Date)  # 报送 (the checklist's dates)
+    published_on: Mapped[date | None] = mapped_column(Date)  # 向社会公开
     drafted_at: Mapped[datetime | None] = mapped_column(DateTime)
 
 

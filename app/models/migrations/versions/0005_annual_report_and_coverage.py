@@ -34,6 +34,8 @@ def upgrade() -> None:
     sa.Column('gov_doc_number', sa.String(length=60), nullable=False),
     sa.Column('joint_doc_number', sa.String(length=60), nullable=False),
     sa.Column('signers', sa.String(length=200), nullable=False),
+    sa.Column('submitted_on', sa.Date(), nullable=True),
+    sa.Column('published_on', sa.Date(), nullable=True),
     sa.Column('drafted_at', sa.DateTime(), nullable=True),
     sa.Column('created_at', sa.DateTime(), server_default=sa.text('(CURRENT_TIMESTAMP)'), nullable=False),
     sa.Column('updated_at', sa.DateTime(), server_default=sa.text('(CURRENT_TIMESTAMP)'), nullable=False),
