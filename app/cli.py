@@ -26,6 +26,8 @@ COMMANDS = (
     "app.commands.import_cmd",
     "app.commands.screenshot",
     "app.commands.track",
+    "app.commands.report",
+    "app.commands.coverage",
 )
 
 log = logging.getLogger(__name__)

@@ -69,6 +69,13 @@ class CoverageService:
             sid = plan.superior_plan_id
         return self.plans.get_plan(sid) if sid is not None else None
 
+    def superior_file(self, plan_id: int) -> str:
+        """The file name the plan's 上级文件 was imported from ("" when none)."""
+        with session_scope(self._sf) as s:
+            plan = s.get(Plan, plan_id)
+            sup = s.get(Plan, plan.superior_plan_id) if plan is not None and plan.superior_plan_id else None
+            return sup.source_file if sup is not None else ""
+
     def set_superior(self, plan_id: int, superior_id: int | None) -> int | None:
         """Sets the plan's 上级文件 (None: none); returns the one before."""
         if superior_id == plan_id:

@@ -53,10 +53,13 @@ class ReportService:
         self.figures = FigureService(session_factory, settings)
 
     # ---- the report ------------------------------------------------------------------------
-    def report(self, plan_id: int) -> ReportDTO:
-        """The plan's report, created (empty, with the county's default order) the first time."""
+    def report(self, plan_id: int, create: bool = True) -> ReportDTO | None:
+        """The plan's report, created (empty, with the county's default order) the first time;
+        with create=False, None when there is none yet."""
         with session_scope(self._sf) as s:
             r = s.scalar(select(AnnualReport).where(AnnualReport.plan_id == plan_id))
+            if r is None and not create:
+                return None
             if r is None:
                 plan = s.get(Plan, plan_id)
                 if plan is None:
@@ -91,6 +94,26 @@ class ReportService:
                 setattr(r, k, v)
             audit.record(s, "annual_report", r.id, "update", ",".join(sorted(fields)))
             return before
+
+    def checklist(self, plan_id: int) -> list:
+        """The year's report dates, each ticked from the report's state (report_calendar.py)."""
+        from sqlalchemy import distinct
+
+        from app.models import FigureReturn
+        from app.services.reports.report_calendar import report_checklist
+
+        report = self.report(plan_id, create=False)
+        if report is None:  # nothing done yet: the dates all the same, none ticked
+            plan = self.plans.get_plan(plan_id)
+            if plan.year is None:
+                return []
+            report = ReportDTO(0, plan_id, plan.title, plan.year, tuple(T.PARTS), T.CHAPTER, None, "", "", (), None,
+                               None, None, ())
+            return report_checklist(report, 0, 0, self.settings.track_annual_dates)
+        asked = {u.unit_id for u in self.figures.asked(report.id)}
+        with session_scope(self._sf) as s:
+            returned = set(s.scalars(select(distinct(FigureReturn.unit_id)).where(FigureReturn.report_id == report.id)))
+        return report_checklist(report, len(asked), len(asked & returned), self.settings.track_annual_dates)
 
     # ---- drafting --------------------------------------------------------------------------
     def facts(self, plan_id: int) -> YearFacts:

@@ -165,8 +165,20 @@ class TrackingPage(QWidget):
         elif tab is self.dashboard:
             self.dashboard.set_summary(self.summary)
         elif tab is self.calendar and self.ledger is not None:
-            self.calendar.set_events(calendar_events(self.ledger, self.ctx.settings.track_annual_dates),
-                                     self.ledger.as_of)
+            self.calendar.set_events(self._calendar_events(), self.ledger.as_of)
+
+    def _calendar_events(self) -> list:
+        """The year's dates, with the annual report's checklist (数据表 → 初稿 → 签发 → 报送 → 公开)."""
+        events = calendar_events(self.ledger, self.ctx.settings.track_annual_dates)
+        try:
+            from app.services.reports.report_calendar import calendar_with_report
+
+            checklist = self.ctx.services.reports.checklist(self.ledger.plan_id)
+        except Exception:  # the calendar still shows the 督办 dates when the report cannot be read
+            log.warning("report checklist not shown", exc_info=True)
+            return events
+        year = self.ledger.plan_year or self.ledger.period.due.year
+        return calendar_with_report(events, checklist, year) if checklist else events
 
     def show_in_ledger(self, filters: dict) -> None:
         """The tasks behind a dashboard number or bar, in the 台账 tab."""
