@@ -97,7 +97,6 @@ class ReportService:
 
     def checklist(self, plan_id: int) -> list:
         """The year's report dates, each ticked from the report's state (report_calendar.py)."""
-        from sqlalchemy import distinct
 
         from app.models import FigureReturn
         from app.services.reports.report_calendar import report_checklist
@@ -112,7 +111,7 @@ class ReportService:
             return report_checklist(report, 0, 0, self.settings.track_annual_dates)
         asked = {u.unit_id for u in self.figures.asked(report.id)}
         with session_scope(self._sf) as s:
-            returned = set(s.scalars(select(distinct(FigureReturn.unit_id)).where(FigureReturn.report_id == report.id)))
+            returned = set(s.scalars(select(FigureReturn.unit_id).where(FigureReturn.report_id == report.id)))
         return report_checklist(report, len(asked), len(asked & returned), self.settings.track_annual_dates)
 
     # ---- drafting --------------------------------------------------------------------------

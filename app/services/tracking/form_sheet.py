@@ -133,7 +133,7 @@ def cell_text(value) -> str:
     return str(value).replace("\r\n", "\n").strip()
 
 
-_NUMBER = re.compile(r"\s*(-?\d+(?:\.\d+)?)\s*[件次项条个期人%％]?\s*")
+_NUMBER = re.compile(r"\s*(-?\d+(?:\.\d+)?)\s*(?:人次|[件次项条个期人%％])?\s*")
 
 
 def cell_number(value) -> float | None:
