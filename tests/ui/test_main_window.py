@@ -31,7 +31,7 @@ def test_pages_switch_from_navigation_and_shortcut_menu(window):
     assert window.units_page.model.rowCount() > 30
     view_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "视图(&V)")
     shortcuts = [a.shortcut().toString() for a in view_menu.actions()]
-    assert shortcuts == ["Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4", "Ctrl+5"]
+    assert shortcuts == ["Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4", "Ctrl+5", "Ctrl+6", "Ctrl+7"]
     assert [a.text() for a in view_menu.actions()][3:] == ["督办", "设置"]
     # outline actions only act on the plan page
     assert not window.plans_page.editor.actions_by_name["add_sibling"].isEnabled()

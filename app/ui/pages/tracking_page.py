@@ -6,16 +6,17 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from app.context import AppContext
 from app.services.tracking.calendar import calendar_events
 from app.services.tracking.stats import summarize
-from app.ui.error_reporting import show_error, user_message
+from app.ui.error_reporting import show_error
+from app.ui.pages.command_page import CommandPageMixin
 from app.ui.pages.tracking_actions import TrackingActions
-from app.ui.undo.tracking_commands import TrackingCommand, TrackingEnv
+from app.ui.undo.tracking_commands import TrackingEnv
 from app.ui.widgets.dashboard_view import DashboardView
 from app.ui.widgets.due_calendar import DueCalendar
 from app.ui.widgets.ledger_view import LedgerView
@@ -28,7 +29,7 @@ TIPS = {"forms": "为每个单位导出本期进展情况报表（.xlsx）", "im
         "bulletin": "生成本期督查通报（含统计图和推进情况表）", "ledger": "把整个台账导出为一个 Excel 工作簿"}
 
 
-class TrackingPage(QWidget):
+class TrackingPage(CommandPageMixin, QWidget):
     status_message = Signal(str)
     open_notice = Signal(int)  # a drafted 催报 / 督办通知 / 通报, to be shown on the 公文 page
 
@@ -188,27 +189,3 @@ class TrackingPage(QWidget):
 
     def settings_changed(self) -> None:
         self.refresh()  # light thresholds or the annual dates may have changed
-
-    # ---- undo ------------------------------------------------------------------------------------
-    def run(self, command: TrackingCommand) -> bool:
-        """Executes the command; it enters the undo stack only when it succeeded."""
-        try:
-            command.apply()
-        except Exception as exc:
-            show_error(self, exc)
-            self.refresh()
-            return False
-        self.undo_stack.push(command)
-        self.status_message.emit(f"{command.text()}。按 Ctrl+Z 可撤销。")
-        return True
-
-    def _report_failure(self, exc: BaseException) -> None:
-        log.warning("tracking undo/redo failed: %s", exc)
-        message = user_message(exc)
-        QTimer.singleShot(0, lambda: self._after_failure(message))
-
-    def _after_failure(self, message: str) -> None:
-        self.undo_stack.clear()
-        from app.services.errors import DomainError
-
-        show_error(self, DomainError(f"{message}\n撤销记录已清空，当前数据以界面显示为准。"))

@@ -9,10 +9,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Protocol
 
-from PySide6.QtGui import QUndoCommand
-
 from app.services.tracking.dto import MilestoneDTO
 from app.services.tracking.entries import EntryWrite
+from app.ui.undo.page_command import PageCommand
 
 
 class TrackingView(Protocol):
@@ -27,42 +26,10 @@ class TrackingEnv:
     report_failure: Callable[[BaseException], None]
 
 
-class TrackingCommand(QUndoCommand):
-    def __init__(self, env: TrackingEnv, text: str):
-        super().__init__(text)
-        self.env = env
-        self._skip_redo = False
-
+class TrackingCommand(PageCommand):
     @property
     def t(self):
         return self.env.tracking
-
-    def apply(self) -> None:
-        self.do()
-        self._skip_redo = True
-        self.env.view.refresh()
-
-    def redo(self) -> None:
-        if self._skip_redo:
-            self._skip_redo = False
-            return
-        self._guard(self.do)
-
-    def undo(self) -> None:
-        self._guard(self.revert)
-
-    def _guard(self, fn: Callable[[], None]) -> None:
-        try:
-            fn()
-        except Exception as exc:
-            self.env.report_failure(exc)
-        self.env.view.refresh()
-
-    def do(self) -> None:
-        raise NotImplementedError
-
-    def revert(self) -> None:
-        raise NotImplementedError
 
 
 class WriteEntriesCommand(TrackingCommand):
