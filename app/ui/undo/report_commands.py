@@ -10,16 +10,17 @@ class EditSectionCommand(PageCommand):
     def __init__(self, env, section_id: int, text: str | None = None, heading: str | None = None,
                  label: str = "修改报告"):
         super().__init__(env, label)
-        self.section_id, self.text, self.heading = section_id, text, heading
+        # not self.text: QUndoCommand.text() names the step in the 编辑 menu
+        self.section_id, self.new_text, self.new_heading = section_id, text, heading
         self.before: tuple[str, str] | None = None
 
     def do(self) -> None:
-        self.before = self.env.service.set_section(self.section_id, self.text, self.heading)
+        self.before = self.env.service.set_section(self.section_id, self.new_text, self.new_heading)
 
     def revert(self) -> None:
         text, heading = self.before
-        self.env.service.set_section(self.section_id, text if self.text is not None else None,
-                                     heading if self.heading is not None else None)
+        self.env.service.set_section(self.section_id, text if self.new_text is not None else None,
+                                     heading if self.new_heading is not None else None)
 
 
 class DraftCommand(PageCommand):
