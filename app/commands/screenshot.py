@@ -117,6 +117,9 @@ def take_screenshots(app, tmp: Path, out: Path, size: tuple[int, int] = SIZE) ->
             written.append(path)
 
         take_tracking_shots(window, tmp, shot)  # before the plan edit below changes the demo's tasks
+        from app.commands.report_shots import take_report_shots
+
+        take_report_shots(window, tmp, shot)
         editor = window.plans_page.editor
         # one task without its lead unit, so the problems panel has something to show
         gap = editor.model.roots()[0].children[2]

@@ -84,15 +84,19 @@ def test_properties_check_and_export_through_the_menu(window, dialogs, tmp_path)
     page.properties.gov_number.editingFinished.emit()
     assert "六角括号" in dialogs.kinds("warning")[-1] + "".join(dialogs.kinds("critical"))
     assert page.reports.report(page.plan_id()).gov_doc_number == "示政发〔2027〕3号"
+    page.properties.superior.setText("中共示例市委、示例市人民政府")
+    page.properties.superior.editingFinished.emit()
+    assert window.ctx.settings.report_superior == "中共示例市委、示例市人民政府"
+    assert window.ctx.services.settings.load().report_superior == "中共示例市委、示例市人民政府"
     page.properties.placement.setCurrentIndex(1)
     page.properties.placement.activated.emit(1)
     assert page.reports.report(page.plan_id()).duty_placement == T.SECTION
     window.undo_action.trigger()
     assert page.reports.report(page.plan_id()).duty_placement == T.CHAPTER
-    page.properties.variant.setCurrentIndex(0)
+    page.properties.variant.setCurrentIndex(1)  # the joint report: its 主送 is set now
     page.findChild(type(page.buttons["gov"]), "reportCheck").click()
     found = [page.properties.findings.item(i).text() for i in range(page.properties.findings.count())]
-    assert any("【待补充】" in f for f in found)
+    assert any("【待补充】" in f for f in found) and not any("上级党委" in f for f in found)
     for name, file in (("action_report_export_gov", "gov.pdf"), ("action_report_export_joint", "joint.docx"),
                        ("action_report_export_public", "public.pdf")):
         dialogs.files.append(str(tmp_path / file))

@@ -27,6 +27,7 @@ class RedraftDialog(QDialog):
         self.conflicts = conflicts
         self.list = QListWidget()
         self.list.setObjectName("redraftParts")
+        self.list.setMaximumHeight(120)
         for c in conflicts:
             item = QListWidgetItem(c.heading)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)

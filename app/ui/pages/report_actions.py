@@ -140,6 +140,17 @@ class ReportActions:
         self.page.ctx.set_setting("report_duty_placement", r.duty_placement)
         self.page.status_message.emit("已设为本县默认：以后新建的年度报告按此顺序起草。")
 
+    def set_county_value(self, key: str, value: str) -> None:
+        """主送 / 抄送 of the joint report: the county's, kept in 设置 (like the other settings, saved at once)."""
+        if getattr(self.page.ctx.settings, key) == value:
+            return
+        try:
+            self.page.ctx.set_setting(key, value)
+        except Exception as exc:
+            show_error(self.page, exc)
+            return
+        self.page.status_message.emit("已保存（本县通用，以后各年度报告都使用）。")
+
     # ---- figures -----------------------------------------------------------------------------------
     def write_figure(self, unit_id: int, field: str, value, note: str) -> None:
         from app.services.reports.figures import FigureValue, FigureWrite

@@ -73,6 +73,7 @@ class ReportPage(CommandPageMixin, QWidget):
         self.properties.update_requested.connect(self.actions.update)
         self.properties.check_requested.connect(self.actions.check)
         self.properties.default_requested.connect(self.actions.save_default_order)
+        self.properties.setting_requested.connect(self.actions.set_county_value)
         self.figures = FiguresView()
         self.figures.export_requested.connect(self.actions.export_sheets)
         self.figures.import_requested.connect(self.actions.import_sheets)
@@ -122,6 +123,7 @@ class ReportPage(CommandPageMixin, QWidget):
         r = self.report
         self.editor.set_entries(report_outline(r) if r is not None else [], keep)
         self.properties.set_report(r)
+        self.properties.set_county_values(self.ctx.settings.report_superior, self.ctx.settings.report_joint_cc)
         self.buttons["draft"].setText("重新起草" if r is not None and r.sections else "起草")
         for key in ("gov", "joint", "public"):
             self.buttons[key].setEnabled(r is not None and bool(r.sections))

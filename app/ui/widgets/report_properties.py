@@ -34,6 +34,7 @@ class ReportProperties(QWidget):
     update_requested = Signal(dict, str)
     check_requested = Signal(str)  # variant
     default_requested = Signal()  # the order and placement become the county's default
+    setting_requested = Signal(str, str)  # a county-wide value (主送 / 抄送 of the variants)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -73,10 +74,20 @@ class ReportProperties(QWidget):
         self.order.activated.connect(lambda _i: self._emit({"part_order": self.order.currentData()}, "调整各部分顺序"))
         self.placement.activated.connect(
             lambda _i: self._emit({"duty_placement": self.placement.currentData()}, "调整第一责任人部分的位置"))
+        self.superior = QLineEdit()
+        self.superior.setObjectName("reportSuperior")
+        self.superior.setPlaceholderText("联合报告的主送，如 中共××市委、××市人民政府（本县通用）")
+        self.joint_cc = QLineEdit()
+        self.joint_cc.setObjectName("reportJointCc")
+        self.joint_cc.setPlaceholderText("联合报告的抄送，如 ××市委全面依法治市委员会办公室（本县通用）")
+        for edit, key in ((self.superior, "report_superior"), (self.joint_cc, "report_joint_cc")):
+            edit.editingFinished.connect(lambda e=edit, k=key: self.setting_requested.emit(k, e.text().strip()))
         form = QFormLayout()
         form.addRow("县政府报告文号：", self.gov_number)
         form.addRow("联合报告文号：", self.joint_number)
         form.addRow("签发人：", self.signers)
+        form.addRow("联合报告主送：", self.superior)
+        form.addRow("联合报告抄送：", self.joint_cc)
         form.addRow("成文日期：", self.sign_date)
         form.addRow("各部分顺序：", self.order)
         form.addRow("第一责任人部分：", self.placement)
@@ -108,6 +119,10 @@ class ReportProperties(QWidget):
         lay.addLayout(row)
         lay.addWidget(self.findings, 1)
         self._report: ReportDTO | None = None
+
+    def set_county_values(self, superior: str, joint_cc: str) -> None:
+        self.superior.setText(superior)
+        self.joint_cc.setText(joint_cc)
 
     def set_report(self, report: ReportDTO | None) -> None:
         self._report = report
