@@ -40,6 +40,10 @@ def test_confirm_reject_not_applicable_and_undo(window, dialogs):
     first = detail.suggested.task(0)[0].node_id
     detail.reject.click()
     assert first not in [t.node_id for t, _s in page.current_row().suggestions]
+    page.table.selectRow(10)  # （十一）公共法律服务: no suggestion; the clerk names the county task
+    dialogs.items.append(29)  # 第30项 启动实施“九五”普法规划
+    detail.pick.click()
+    assert status(page, 10) == COVERED and "九五" in page.model.data(page.model.index(10, 2))
     page.table.selectRow(11)  # （十二）加强重点领域立法
     detail.not_applicable.setChecked(True)
     detail.note.setPlainText("县级无立法权")

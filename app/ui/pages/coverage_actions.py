@@ -83,6 +83,21 @@ class CoverageActions:
         self.page.run(SetLinkCommand(self.page.env, self.page.plan_id(), node_id, row.target.kind, row.target.id,
                                      state, score, f"{LINK_LABEL[state]}（{row.target.label}{row.target.title[:12]}）"))
 
+    def pick_task(self) -> None:
+        """The clerk names the county task that carries the item out (no suggestion, or a wrong one)."""
+        row, cov = self.page.current_row(), self.page.coverage
+        if row is None or cov is None:
+            return
+        linked = {t.node_id for t in row.linked}
+        choices = [t for t in cov.tasks if t.node_id not in linked]
+        if not choices:
+            messages.inform(self.page, "指定本县任务", "本县工作要点中没有其他任务可选。")
+            return
+        picked = messages.ask_item(self.page, "指定本县任务", f"与“{row.target.label}{row.target.title}”对应的本县任务：",
+                                   [f"第{t.serial}项　{t.label}{t.title}" for t in choices])
+        if picked is not None:
+            self.set_link(choices[picked].node_id, "confirmed", None)
+
     def set_note(self, not_applicable: bool, text: str) -> None:
         row = self.page.current_row()
         if row is None:

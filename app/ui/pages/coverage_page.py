@@ -90,6 +90,7 @@ class CoveragePage(CommandPageMixin, QWidget):
         self.detail.link_requested.connect(self.actions.set_link)
         self.detail.note_requested.connect(self.actions.set_note)
         self.detail.draft_requested.connect(self.actions.draft_task)
+        self.detail.pick_requested.connect(self.actions.pick_task)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.table)
         split.addWidget(self.detail)

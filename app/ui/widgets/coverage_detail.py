@@ -38,6 +38,7 @@ class CoverageDetail(QWidget):
     link_requested = Signal(int, object, object)  # county node id, state (None: remove), score
     note_requested = Signal(bool, str)  # 不适用, text
     draft_requested = Signal()
+    pick_requested = Signal()  # link a county task the matcher did not suggest
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -63,6 +64,10 @@ class CoverageDetail(QWidget):
         self.accept_new.setObjectName("coverageAcceptDrafted")
         self.accept_new.setToolTip("新建的本县任务文字已核对，标为已对应")
         self.accept_new.clicked.connect(self._accept_drafted)
+        self.pick = QPushButton("指定本县任务…")
+        self.pick.setObjectName("coveragePick")
+        self.pick.setToolTip("没有建议、或建议不对时，从本县任务中挑一项作为对应")
+        self.pick.clicked.connect(self.pick_requested.emit)
         self.draft = QPushButton("由此新建本县任务")
         self.draft.setObjectName("coverageDraft")
         self.draft.setToolTip("复制这一项的文字，把“自治区/省/市”等改写为“县”，加入本县工作要点，待您核对")
@@ -80,6 +85,7 @@ class CoverageDetail(QWidget):
         row1 = QHBoxLayout()
         row1.addWidget(self.confirm)
         row1.addWidget(self.reject)
+        row1.addWidget(self.pick)
         row1.addStretch(1)
         row1.addWidget(self.draft)
         row2 = QHBoxLayout()
