@@ -125,3 +125,14 @@ def title_words(inp: SelftestInput) -> CheckResult:
     got = words("关于印发《自治区法治政府建设2022年工作要点》的通知")
     ok = "法治政府建设" in got and "工作要点" in got
     return CheckResult("标题分词", ok, "／".join(got))
+
+
+@check
+def coverage_matching(inp: SelftestInput) -> CheckResult:
+    """The coverage check's text similarity (rapidfuzz, compiled) is there and ranks a rewording first."""
+    from app.services.coverage.matching import TextMatcher
+
+    found = TextMatcher(["全面实行政府权责清单制度，动态调整并向社会公布政府部门权责清单"],
+                        ["加强行政执法监督", "动态调整县级部门权责清单并向社会公布"]).suggest(0)
+    ok = bool(found) and found[0].candidate == 1
+    return CheckResult("对照匹配", ok, f"相似度 {found[0].score:g}" if found else "没有建议")
