@@ -29,6 +29,8 @@ COMMANDS = (
     "app.commands.screenshot",
     "app.commands.track",
     "app.commands.db",
+    "app.commands.report",
+    "app.commands.coverage",
 )
 
 log = logging.getLogger(__name__)

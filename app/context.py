@@ -34,11 +34,13 @@ from app.services.units import UnitService
 
 if TYPE_CHECKING:
     from app.services.changes import ChangeWatcher
+    from app.services.coverage.service import CoverageService
     from app.services.documents.renderer import DocumentService
     from app.services.first_start.first_start_service import FirstStartService
     from app.services.importing import ImportService
     from app.services.issuing import IssueService
     from app.services.plan_edits import PlanEditService
+    from app.services.reports.report_service import ReportService
     from app.services.tracking import TrackingService
     from app.services.unit_history import UnitHistory
     from app.services.unit_tasks import UnitTaskService
@@ -73,6 +75,20 @@ class Services:
         from app.services.tracking import TrackingService
 
         return TrackingService(self.session_factory, self.config or Settings())
+
+    @cached_property
+    def reports(self) -> ReportService:
+        """The 法治政府建设年度报告 drafted from the tracked year, and its yearly figures."""
+        from app.services.reports.report_service import ReportService
+
+        return ReportService(self.session_factory, self.plans, lambda: self.tracking, self.config or Settings())
+
+    @cached_property
+    def coverage(self) -> CoverageService:
+        """The plan against its superior's document and indicator systems."""
+        from app.services.coverage.service import CoverageService
+
+        return CoverageService(self.session_factory, self.plans, lambda: self.imports)
 
     @cached_property
     def imports(self) -> ImportService:

@@ -99,7 +99,7 @@ def settle(app, ms: int) -> None:
 def take_screenshots(app, tmp: Path, out: Path, size: tuple[int, int] = SIZE) -> list[Path]:
     from app.commands.tracking_shots import take_tracking_shots
     from app.services.outline_text import outline_text
-    from app.ui.main_window import MainWindow
+    from app.ui.main_window import SETTINGS, MainWindow
     from app.ui.runner import SyncRunner
 
     ctx = demo_context(tmp)
@@ -117,6 +117,9 @@ def take_screenshots(app, tmp: Path, out: Path, size: tuple[int, int] = SIZE) ->
             written.append(path)
 
         take_tracking_shots(window, tmp, shot)  # before the plan edit below changes the demo's tasks
+        from app.commands.report_shots import take_report_shots
+
+        take_report_shots(window, tmp, shot)
         window.nav.setCurrentRow(0)
         editor = window.plans_page.editor
         # one task without its lead unit, so the problems panel has something to show
@@ -134,7 +137,7 @@ def take_screenshots(app, tmp: Path, out: Path, size: tuple[int, int] = SIZE) ->
         shot(window, "units.png")
         window.nav.setCurrentRow(2)
         shot(window, "notices.png", 1500)  # QPdfView renders its pages asynchronously
-        window.nav.setCurrentRow(4)
+        window.nav.setCurrentRow(SETTINGS)
         shot(window, "settings.png")
 
         # the import wizard's preview, on a text version of the demo plan

@@ -71,6 +71,9 @@ def load_demo(s: Session, samples_dir: Path, today: date | None = None) -> int:
     from app.services.tracking.demo import load_demo_tracking  # only when the demo is loaded
 
     load_demo_tracking(s, plan.id, today or date.today())
+    from app.services.reports.demo import load_demo_report
+
+    load_demo_report(s, plan.id, data["year"])
     return plan.id
 
 

@@ -146,3 +146,14 @@ def server_driver(inp: SelftestInput) -> CheckResult:
     ok = dialect is not None and psycopg.pq.__impl__ in ("binary", "c") and libpq >= 120000
     return CheckResult("服务器数据库", ok, f"psycopg {psycopg.__version__}（{psycopg.pq.__impl__}，libpq {libpq // 10000}），"
                        f"凭据存储：{backend}")
+
+
+@check
+def coverage_matching(inp: SelftestInput) -> CheckResult:
+    """The coverage check's text similarity (rapidfuzz, compiled) is there and ranks a rewording first."""
+    from app.services.coverage.matching import TextMatcher
+
+    found = TextMatcher(["全面实行政府权责清单制度，动态调整并向社会公布政府部门权责清单"],
+                        ["加强行政执法监督", "动态调整县级部门权责清单并向社会公布"]).suggest(0)
+    ok = bool(found) and found[0].candidate == 1
+    return CheckResult("对照匹配", ok, f"相似度 {found[0].score:g}" if found else "没有建议")

@@ -41,6 +41,13 @@ class Settings:
     track_issuer_id: int | None = None  # 发文机关 of 催报 / 督办通知 / 通报 (None: the default issuer)
     track_bulletin_prefix: str = ""  # 代字 of the 通报 series; its 序号 is the 期数 (empty: issuer 代字 + 督)
     track_annual_dates: list[dict] = field(default_factory=list)  # [{"month", "day", "text"}]; empty: built-in
+    # 年度报告 (defaults for a new year's report; the report page changes one year's)
+    report_part_order: list[str] = field(default_factory=list)  # part keys; empty: the statutory order
+    report_duty_placement: str = "chapter"  # chapter | section: the 第一责任人 part on its own or inside 一
+    report_superior: str = ""  # 主送 of the joint report: “中共××市委、××市人民政府”
+    report_joint_cc: str = ""  # 抄送 of the joint report, e.g. the city's 依法治市办
+    report_gov_cc: str = ""  # 抄送 of the 县政府 report
+    report_figure_fields: list[dict] = field(default_factory=list)  # the figures sheet; empty: built-in
 
 
 _FIELD_NAMES = {f.name for f in fields(Settings)}
@@ -54,10 +61,13 @@ LABELS = {"county_name": "县名", "default_issuer_id": "默认发文机关", "p
           "sample_offer_made": "示例删除询问", "track_rhythm": "督办报送周期", "track_due_day": "督办报送日",
           "track_due_next_month": "督办报送月份", "track_warn_days": "临期黄灯天数", "track_lag_yellow": "序时黄灯阈值",
           "track_lag_red": "序时红灯阈值", "track_unreported_light": "未报送灯色", "track_issuer_id": "督办发文机关",
-          "track_bulletin_prefix": "督查通报代字", "track_annual_dates": "年度报告日期"}
+          "track_bulletin_prefix": "督查通报代字", "track_annual_dates": "年度报告日期",
+          "report_part_order": "年度报告各部分顺序", "report_duty_placement": "第一责任人部分的位置",
+          "report_superior": "联合报告的主送机关", "report_joint_cc": "联合报告的抄送机关",
+          "report_gov_cc": "县政府报告的抄送机关", "report_figure_fields": "年度数据表的数据项"}
 # Values with a fixed set of choices; every other value is checked by its declared type.
 _CHOICES = {"print_mode": ("color", "overlay", "mono"), "track_rhythm": ("monthly", "quarterly", "half-year", "year-end"),
-            "track_unreported_light": ("黄", "红")}
+            "track_unreported_light": ("黄", "红"), "report_duty_placement": ("chapter", "section")}
 _TYPE_WORDS = {"str": "文字", "int": "整数", "int | None": "编号", "bool": "是或否",
                "dict[str, str]": "“名称 → 文字”的对应表", "list[str]": "文字的列表", "list[dict]": "条目的列表"}
 _TYPES = {f.name: f.type for f in fields(Settings)}  # the annotations as written (postponed: strings)

@@ -10,14 +10,23 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, inspect, select
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
-from app.models import Assignment, ExtensionRequest, FormReturn, ProgressEntry, Unit, UnitAlias
+from app.models import (
+    Assignment,
+    ExtensionRequest,
+    FigureReturn,
+    FormReturn,
+    ProgressEntry,
+    ReportFigure,
+    Unit,
+    UnitAlias,
+)
 from app.models.database import session_scope
 from app.services import audit
 from app.services.dto import UnitDTO
 from app.services.errors import InUseError, NotFoundError, ValidationError
 from app.services.units import UnitService
 
-TRACKING_MODELS = (ProgressEntry, ExtensionRequest, FormReturn)
+TRACKING_MODELS = (ProgressEntry, ExtensionRequest, FormReturn, ReportFigure, FigureReturn)
 _FIELDS = ("name", "short_name", "category", "contact_person", "phone", "sort_order", "active")
 
 

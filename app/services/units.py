@@ -5,7 +5,16 @@ from __future__ import annotations
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
-from app.models import Assignment, ExtensionRequest, FormReturn, ProgressEntry, Unit, UnitAlias
+from app.models import (
+    Assignment,
+    ExtensionRequest,
+    FigureReturn,
+    FormReturn,
+    ProgressEntry,
+    ReportFigure,
+    Unit,
+    UnitAlias,
+)
 from app.models.database import session_scope
 from app.models.unit import UNIT_CATEGORIES
 from app.services import audit
@@ -142,6 +151,12 @@ class UnitService:
                 f"“{unit.name}”有 {reported} 条督办进展记录，不能删除。"
                 "如该单位已撤并，请使用“合并到其他单位”，进展记录会一并转过去。"
             )
+        figures = s.scalar(select(func.count()).select_from(ReportFigure).where(ReportFigure.unit_id == unit.id)) or 0
+        if figures:
+            raise InUseError(
+                f"“{unit.name}”有 {figures} 项年度报告数据，不能删除。"
+                "如该单位已撤并，请使用“合并到其他单位”，数据会一并转过去。"
+            )
 
     def merge_units(self, source_id: int, target_id: int) -> UnitDTO:
         """Moves every assignment and progress entry of source to target; source's names become aliases."""
@@ -242,7 +257,13 @@ def merge_progress(s: Session, source_id: int, target_id: int) -> None:
             s.delete(p)
         else:
             p.unit_id = target_id
-    for model in (ExtensionRequest, FormReturn):
+    have = set(s.execute(select(ReportFigure.report_id, ReportFigure.field).where(ReportFigure.unit_id == target_id)))
+    for f in s.scalars(select(ReportFigure).where(ReportFigure.unit_id == source_id)).all():
+        if (f.report_id, f.field) in have:  # the year's figure the target gave itself stays
+            s.delete(f)
+        else:
+            f.unit_id = target_id
+    for model in (ExtensionRequest, FormReturn, FigureReturn):
         for row in s.scalars(select(model).where(model.unit_id == source_id)):
             row.unit_id = target_id
     s.flush()

@@ -1,4 +1,4 @@
-"""The main window: navigation (工作要点 / 责任单位 / 公文 / 督办 / 设置), menus, status bar.
+"""The main window: navigation (工作要点 / 责任单位 / 公文 / 督办 / 年度报告 / 对照 / 设置), menus, status bar.
 
 It remembers its geometry and the last plan (in the database's Settings), keeps the list of
 recently imported files, and owns the one TaskRunner of the GUI."""
@@ -28,23 +28,28 @@ from app import APP_NAME, __version__
 from app.context import AppContext
 from app.ui.change_follower import ChangeFollower
 from app.ui.dialogs import messages
+from app.ui.pages.coverage_menu import MENU as COVERAGE_MENU
 from app.ui.pages.plans_page import PlansPage
+from app.ui.pages.report_menu import MENU as REPORT_MENU
 from app.ui.pages.tracking_menu import MENU as TRACK_MENU
 from app.ui.runner import TaskRunner
 from app.ui.undo.page_undo import PageUndo
 
 if TYPE_CHECKING:
+    from app.ui.pages.coverage_page import CoveragePage
     from app.ui.pages.notices_page import NoticesPage
+    from app.ui.pages.report_page import ReportPage
     from app.ui.pages.settings_page import SettingsPage
     from app.ui.pages.tracking_page import TrackingPage
     from app.ui.pages.units_page import UnitsPage
 
 log = logging.getLogger(__name__)
 
-PAGES = ("工作要点", "责任单位", "公文", "督办", "设置")
-TRACKING, SETTINGS = PAGES.index("督办"), PAGES.index("设置")
+PAGES = ("工作要点", "责任单位", "公文", "督办", "年度报告", "对照", "设置")
+TRACKING, REPORT, COVERAGE, SETTINGS = (PAGES.index(p) for p in ("督办", "年度报告", "对照", "设置"))
 _PAGE_CLASSES = (("app.ui.pages.units_page", "UnitsPage"), ("app.ui.pages.notices_page", "NoticesPage"),
-                 ("app.ui.pages.tracking_page", "TrackingPage"), ("app.ui.pages.settings_page", "SettingsPage"))
+                 ("app.ui.pages.tracking_page", "TrackingPage"), ("app.ui.pages.report_page", "ReportPage"),
+                 ("app.ui.pages.coverage_page", "CoveragePage"), ("app.ui.pages.settings_page", "SettingsPage"))
 MAX_RECENT = 8
 
 
@@ -64,7 +69,7 @@ class MainWindow(QMainWindow):
 
         self.plans_page = PlansPage(ctx)
         # the other pages are built when first shown: a quicker start (DESIGN: ≤ 1.5 s)
-        self._pages: list[QWidget | None] = [self.plans_page, None, None, None, None]
+        self._pages: list[QWidget | None] = [self.plans_page, *([None] * (len(PAGES) - 1))]
 
         self.nav = QListWidget()
         self.nav.setObjectName("navList")
@@ -74,6 +79,7 @@ class MainWindow(QMainWindow):
                                "QListWidget#navList::item { padding: 10px 6px; }")
         icons = (QStyle.StandardPixmap.SP_FileDialogDetailedView, QStyle.StandardPixmap.SP_DirHomeIcon,
                  QStyle.StandardPixmap.SP_FileIcon, QStyle.StandardPixmap.SP_FileDialogContentsView,
+                 QStyle.StandardPixmap.SP_FileDialogListView, QStyle.StandardPixmap.SP_FileDialogToParent,
                  QStyle.StandardPixmap.SP_FileDialogInfoView)
         for name, icon in zip(PAGES, icons, strict=True):
             self.nav.addItem(QListWidgetItem(self.style().standardIcon(icon), name))
@@ -172,6 +178,15 @@ class MainWindow(QMainWindow):
             else:
                 track_menu.addAction(self._action(entry[0], lambda _=False, m=entry[1]: self._on_tracking(m),
                                                   name=f"action_track_{entry[1]}"))
+        for title, entries, row, prefix in (("年度报告(&R)", REPORT_MENU, REPORT, "report"),
+                                            ("对照(&C)", COVERAGE_MENU, COVERAGE, "coverage")):
+            menu = bar.addMenu(title)
+            for entry in entries:
+                if entry is None:
+                    menu.addSeparator()
+                else:
+                    menu.addAction(self._action(entry[0], lambda _=False, m=entry[1], r=row: self._on_page(r, m),
+                                                name=f"action_{prefix}_{entry[1]}"))
 
         view_menu = bar.addMenu("视图(&V)")
         for i, name in enumerate(PAGES):
@@ -186,8 +201,11 @@ class MainWindow(QMainWindow):
         getattr(self.notices_page, method)()
 
     def _on_tracking(self, method: str) -> None:
-        self.nav.setCurrentRow(TRACKING)
-        getattr(self.tracking_page.actions, method)()
+        self._on_page(TRACKING, method)
+
+    def _on_page(self, row: int, method: str) -> None:
+        self.nav.setCurrentRow(row)
+        getattr(self.page(row).actions, method)()
 
     # ---- pages ---------------------------------------------------------------------------
     def page(self, row: int) -> QWidget:
@@ -234,6 +252,14 @@ class MainWindow(QMainWindow):
         return self.page(TRACKING)
 
     @property
+    def report_page(self) -> ReportPage:
+        return self.page(REPORT)
+
+    @property
+    def coverage_page(self) -> CoveragePage:
+        return self.page(COVERAGE)
+
+    @property
     def settings_page(self) -> SettingsPage:
         return self.page(SETTINGS)
 
@@ -277,6 +303,8 @@ class MainWindow(QMainWindow):
             self.notices_page.settings_changed()
         if self._pages[TRACKING] is not None:
             self.tracking_page.settings_changed()
+        if self._pages[REPORT] is not None:
+            self.report_page.settings_changed()
 
     # ---- import --------------------------------------------------------------------------
     def open_import(self, path: str | None = None) -> None:
@@ -390,7 +418,7 @@ class MainWindow(QMainWindow):
         self.plans_page.editor.panel.assignments.refresh_registry()
         self.plans_page.show_plan(ctx.settings.last_plan_id)
         self._settings_changed()
-        for page in (self._pages[1], self._pages[3]):  # built ones only; the others read it when built
+        for page in (self._pages[1], self._pages[TRACKING], self._pages[REPORT], self._pages[COVERAGE]):  # built only
             if page is not None:
                 page.activate()
 
@@ -407,6 +435,9 @@ class MainWindow(QMainWindow):
             "双击条目直接修改标题；右侧填写责任单位、完成时限和责任人。所有修改立即保存，Ctrl+Z 撤销、Ctrl+Y 重做。\n\n"
             "责任单位：维护单位名录、别名和排序；正在使用的单位不能删除，可合并到其他单位。\n\n"
             "公文：起草印发通知，右侧实时预览，可导出 PDF/Word/Excel 或直接打印（支持套红纸）。\n\n"
+            "年度报告：按督办台账起草法治政府建设年度报告，逐部分修改（重新起草不会覆盖您的修改，除非您选择替换），"
+            "收集各单位年度数据表，导出县政府报告、联合报告和公开版。\n\n"
+            "对照：导入上级文件或指标体系，逐项确认本县对应任务，标记不适用，查看覆盖率，导出对照表。\n\n"
             "督办：按报送期导出各单位进展情况报表，导入发回的报表（先核对变化再写入），在台账中按数字键 1～6 "
             "快速登记纸质报表的状态，查看亮灯原因；生成催报、督办通知和督查通报，导出整个台账。\n\n"
             "示例：“文件 → 打开示例”查看虚构的示例县，示例数据不会存入您的数据库。")

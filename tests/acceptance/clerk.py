@@ -124,7 +124,7 @@ class Clerk:
 
     # ---- steps ---------------------------------------------------------------------------
     def add_issuer(self, name: str, header: str, prefix: str) -> None:
-        settings = self.page("Ctrl+5")
+        settings = self.page("Ctrl+7")
         settings.issuer_name.setText(name)
         settings.issuer_header.setText(header)
         settings.issuer_prefix.setText(prefix)

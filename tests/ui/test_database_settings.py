@@ -9,6 +9,7 @@ import pytest
 
 from app.paths import read_local_config, resolve_paths
 from app.services.server import credentials
+from app.ui.main_window import SETTINGS
 
 
 def fill(box, target, password=""):
@@ -22,7 +23,7 @@ def fill(box, target, password=""):
 
 @pytest.mark.postgres
 def test_server_fields_test_and_save_for_the_next_start(window, ctx, pg_cluster, memory_keyring, monkeypatch):
-    window.nav.setCurrentRow(4)
+    window.nav.setCurrentRow(SETTINGS)
     box = window.settings_page.database_box
     assert box.use_file.isChecked() and not box.server_fields.isEnabled()
     target = pg_cluster.new_database(prefix="settings")
@@ -48,7 +49,7 @@ def test_server_fields_test_and_save_for_the_next_start(window, ctx, pg_cluster,
 
 
 def test_missing_fields_and_an_unreachable_server_are_said(window, tmp_path):
-    window.nav.setCurrentRow(4)
+    window.nav.setCurrentRow(SETTINGS)
     box = window.settings_page.database_box
     box.use_server.setChecked(True)
     box.test_button.click()
@@ -61,7 +62,7 @@ def test_missing_fields_and_an_unreachable_server_are_said(window, tmp_path):
 
 
 def test_the_clerks_name_goes_into_the_audit_log(window, ctx):
-    window.nav.setCurrentRow(4)
+    window.nav.setCurrentRow(SETTINGS)
     box = window.settings_page.database_box
     box.clerk.setText("王芳")
     box.clerk.editingFinished.emit()

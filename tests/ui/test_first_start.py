@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QPushButton
 from app.context import open_context
 from app.paths import resolve_paths
 from app.ui.item_models.template_units_model import TemplateUnitsModel
-from app.ui.main_window import MainWindow
+from app.ui.main_window import SETTINGS, MainWindow
 from app.ui.runner import SyncRunner
 
 FIXTURES = Path(__file__).resolve().parents[1] / "db" / "fixtures"
@@ -171,7 +171,7 @@ def test_every_answer_can_be_changed_later(qtbot, own_ctx, dialogs):
     d.finish_button.click()
     # 设置: the county's name and an issuer's 全称, 标志 and 代字
     page = w.settings_page
-    w.nav.setCurrentRow(4)
+    w.nav.setCurrentRow(SETTINGS)
     page.county.setText("郸城县（试）")
     page.county.editingFinished.emit()
     assert own_ctx.services.settings.load().county_name == "郸城县（试）"

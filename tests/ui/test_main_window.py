@@ -14,7 +14,8 @@ from app.ui.runner import SyncRunner
 
 
 def test_window_opens_on_the_demo_plan(window, ctx):
-    assert [window.nav.item(i).text() for i in range(window.nav.count())] == ["工作要点", "责任单位", "公文", "督办", "设置"]
+    assert [window.nav.item(i).text() for i in range(window.nav.count())] == ["工作要点", "责任单位", "公文", "督办",
+                                                                             "年度报告", "对照", "设置"]
     editor = window.plans_page.editor
     assert editor.plan.id == ctx.demo_plan_id
     assert "示例县2026年法治政府建设工作要点" in editor.header.text()
@@ -31,8 +32,8 @@ def test_pages_switch_from_navigation_and_shortcut_menu(window):
     assert window.units_page.model.rowCount() > 30
     view_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "视图(&V)")
     shortcuts = [a.shortcut().toString() for a in view_menu.actions()]
-    assert shortcuts == ["Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4", "Ctrl+5"]
-    assert [a.text() for a in view_menu.actions()][3:] == ["督办", "设置"]
+    assert shortcuts == ["Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4", "Ctrl+5", "Ctrl+6", "Ctrl+7"]
+    assert [a.text() for a in view_menu.actions()][3:] == ["督办", "年度报告", "对照", "设置"]
     # outline actions only act on the plan page
     assert not window.plans_page.editor.actions_by_name["add_sibling"].isEnabled()
     window.nav.setCurrentRow(0)

@@ -8,6 +8,8 @@ import pytest
 from docx import Document
 from openpyxl import load_workbook
 
+from app.ui.main_window import SETTINGS
+
 A4 = (595.28, 841.89)
 
 
@@ -116,7 +118,7 @@ def test_a_plan_deleted_meanwhile_stops_the_save_with_a_message(page, ctx):
 def test_leaving_and_coming_back_before_the_autosave_keeps_the_edit(page, ctx, window):
     page.form.note.setText("（此件主动公开）")
     assert page._save_timer.isActive()
-    window.nav.setCurrentRow(4)
+    window.nav.setCurrentRow(SETTINGS)
     window.nav.setCurrentRow(2)  # activate() reloads the choices and the form
     assert page.form.note.text() == "（此件主动公开）"
     assert ctx.services.notices.get_notice(page.notice.id).note == "（此件主动公开）"

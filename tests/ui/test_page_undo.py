@@ -5,6 +5,8 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
+from app.ui.main_window import SETTINGS
+
 SAMPLE = Path(__file__).parent / "data" / "测试县工作要点.txt"
 
 
@@ -118,5 +120,5 @@ def test_excel_import_of_units_is_one_undo_step(window, ctx, dialogs, tmp_path):
 def test_pages_without_a_history_have_no_undo(window):
     window.nav.setCurrentRow(2)
     assert not window.undo_action.isEnabled() and not window.redo_action.isEnabled()
-    window.nav.setCurrentRow(4)
+    window.nav.setCurrentRow(SETTINGS)
     assert not window.undo_action.isEnabled()

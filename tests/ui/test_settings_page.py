@@ -1,8 +1,10 @@
 """Settings page: values are stored in the database at once; issuers; fonts report; backup."""
 
+from app.ui.main_window import SETTINGS
+
 
 def test_settings_are_saved_in_the_database(window, ctx):
-    window.nav.setCurrentRow(4)
+    window.nav.setCurrentRow(SETTINGS)
     page = window.settings_page
     page.county.setText("测试县")
     page.county.editingFinished.emit()

@@ -9,6 +9,8 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QComboBox, QLineEdit, QScrollArea, QWidget
 
+from app.ui.main_window import SETTINGS
+
 SIZES = [(1024, 700), (911, 512)]
 
 
@@ -61,7 +63,7 @@ def test_issued_notice_banner_fits(small, dialogs):
 
 
 def test_settings_page_scrolls_down_only(small):
-    small.nav.setCurrentRow(4)
+    small.nav.setCurrentRow(SETTINGS)
     page = small.settings_page
     assert_fits_across(page)
     assert page.verticalScrollBar().maximum() > 0

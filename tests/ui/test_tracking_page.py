@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QPlainTextEdit
 from app.services.tracking import form_layout as F
 from app.ui.dialogs import messages
 from app.ui.item_models.ledger_table_model import LedgerTableModel
-from app.ui.main_window import TRACKING
+from app.ui.main_window import SETTINGS, TRACKING
 from app.ui.runner import SyncRunner
 from tests.unit.tracking.conftest import tracked_context
 
@@ -216,7 +216,7 @@ def test_extension_request_and_decision(tracked_window):
 def test_settings_thresholds_change_the_lights(tracked_window):
     w, page = tracked_window
     before = page.summary.by_light["红"]
-    w.nav.setCurrentRow(4)
+    w.nav.setCurrentRow(SETTINGS)
     w.settings_page.tracking_box.lag_red.setValue(50)
     w.nav.setCurrentRow(TRACKING)
     assert page.summary.by_light["红"] < before

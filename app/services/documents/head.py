@@ -108,6 +108,8 @@ def compose_head(book: FontBook, doc: NoticeDocument) -> Head:
     pitch_tw = P.line_pitch_twips
     width = mm(P.area_w_mm)
     y = 0.0
+    if doc.plain:
+        return _title_and_recipients(book, doc, head, y)
     # 份号, 密级和保密期限, 紧急程度: flush left on lines 1–3 (§7.2.1–7.2.3)
     for text, role in ((doc.copy_no, "fang"), (doc.secrecy, "hei"), (doc.urgency, "hei")):
         if text:
@@ -151,6 +153,13 @@ def compose_head(book: FontBook, doc: NoticeDocument) -> Head:
     # title, two blank lines below the separator (§7.3.1)
     head.boxes.append(("blank", pitch_tw * P.title_blank_lines))
     y += pitch * P.title_blank_lines
+    return _title_and_recipients(book, doc, head, y)
+
+
+def _title_and_recipients(book: FontBook, doc: NoticeDocument, head: Head, y: float) -> Head:
+    pitch = P.line_pitch_pt
+    pitch_tw = P.line_pitch_twips
+    width = mm(P.area_w_mm)
     head.title_lines = balance_title(shape(book, [Run(doc.title, "xbs")], P.title_size_pt), width)
     for line in head.title_lines:
         head.items += line_items(book, line, y, pitch)

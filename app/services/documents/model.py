@@ -124,6 +124,9 @@ class NoticeDocument:
     note: str = ""  # 附注
     issued: IssuedDocument | None = None
     colophon: Colophon | None = None
+    # a document for publication (a report on the government website): no 版头 (mark, 文号, red
+    # separator); the title stands on the first line of the type area
+    plain: bool = False
 
     @property
     def upward(self) -> bool:

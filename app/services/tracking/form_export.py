@@ -10,44 +10,27 @@ from datetime import datetime
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Protection, Side
+from openpyxl.styles import Font, Protection
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from app.services.errors import NotFoundError
 from app.services.tracking import form_layout as F
 from app.services.tracking.form_layout import clean
+from app.services.tracking.form_sheet import (
+    BOLD,
+    CENTER,
+    WRAP,
+    add_validation,
+    protect_for_print,
+    register_styles,
+    write_meta,
+)
 from app.services.tracking.ledger import Ledger, LedgerRow
 from app.services.tracking.lights import expected_percent_at
 from app.services.tracking.policy import STATUSES, cn_date
 
-GREY = PatternFill("solid", fgColor="EDEDED")
-HEAD = PatternFill("solid", fgColor="D9E2F3")
-THIN = Side(style="thin", color="808080")
-BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
-WRAP = Alignment(wrap_text=True, vertical="top")
-CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
-FONT = Font(name="宋体", size=10)
-BOLD = Font(name="黑体", size=10)
 OPEN = Protection(locked=False)
-
-
-def _styles(wb: Workbook) -> None:
-    """Named styles, registered once per workbook: assigning them is far cheaper than cell by cell."""
-    def style(name: str, *, fill=None, align=WRAP, locked=True, font=FONT, fmt=None) -> None:
-        ns = NamedStyle(name=name, font=font, border=BORDER, alignment=align, protection=Protection(locked=locked))
-        if fill is not None:
-            ns.fill = fill
-        if fmt:
-            ns.number_format = fmt
-        wb.add_named_style(ns)
-
-    style("fz_head", fill=HEAD, align=CENTER, font=BOLD)
-    style("fz_lock", fill=GREY)
-    style("fz_lock_c", fill=GREY, align=CENTER)
-    style("fz_open", locked=False)
-    style("fz_open_c", locked=False, align=CENTER)
-    style("fz_open_date", locked=False, align=CENTER, fmt="yyyy-mm-dd")
 
 
 def form_rows(ledger: Ledger, unit_id: int) -> list[LedgerRow]:
@@ -86,7 +69,7 @@ def form_workbook(ledger: Ledger, unit_id: int, unit_name: str) -> bytes:
     if not rows:
         raise NotFoundError(f"“{unit_name}”在本期没有需要报送的任务。")
     wb = Workbook()
-    _styles(wb)
+    register_styles(wb)
     ws = wb.active
     ws.title = F.DATA_SHEET
     ncol = F.LAST_COLUMN
@@ -133,14 +116,7 @@ def form_workbook(ledger: Ledger, unit_id: int, unit_name: str) -> bytes:
     _validations(ws, F.FIRST_ROW, r)
     _meta(wb, ledger, unit_id, unit_name, ids)
     ws.freeze_panes = ws.cell(F.FIRST_ROW, 3)
-    ws.protection.sheet = True
-    ws.protection.formatRows = False  # units may make rows taller for long text
-    ws.protection.formatColumns = False
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_title_rows = f"{F.HEADER_ROW}:{F.HEADER_ROW}"
+    protect_for_print(ws, F.HEADER_ROW)
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
@@ -151,10 +127,7 @@ _OPEN_STYLE = {F.STATUS: "fz_open_c", F.PERCENT: "fz_open_c", F.EXTEND_TO: "fz_o
 
 def _validations(ws, first: int, last: int) -> None:
     def add(dv: DataValidation, col: int) -> None:
-        dv.showErrorMessage = True
-        dv.errorStyle = "stop"
-        dv.add(f"{get_column_letter(col)}{first}:{get_column_letter(col)}{last}")
-        ws.add_data_validation(dv)
+        add_validation(ws, dv, col, first, last)
 
     add(DataValidation(type="list", formula1='"' + ",".join(STATUSES) + '"', allow_blank=True,
                        errorTitle="本期状态", error="请从下拉列表中选择本期状态。"), F.STATUS)
@@ -168,14 +141,10 @@ def _validations(ws, first: int, last: int) -> None:
 
 
 def _meta(wb: Workbook, ledger: Ledger, unit_id: int, unit_name: str, ids: list[str]) -> None:
-    meta = wb.create_sheet(F.META_SHEET)
-    values = (F.FORM_MARK, F.FORM_VERSION, ledger.plan_id, clean(ledger.plan_title), ledger.period.key,
-              ledger.period.label, unit_id, clean(unit_name), datetime.now().strftime("%Y-%m-%d %H:%M"),
-              len(ids), ",".join(ids), F.checksum(ledger.plan_id, ledger.period.key, unit_id, ids))
-    for i, v in enumerate(values, start=1):
-        meta.cell(i, 1, v)
-    meta.sheet_state = "veryHidden"  # not listed under 取消隐藏 in Excel or WPS
-    meta.protection.sheet = True
+    write_meta(wb, F.META_SHEET, (
+        F.FORM_MARK, F.FORM_VERSION, ledger.plan_id, clean(ledger.plan_title), ledger.period.key,
+        ledger.period.label, unit_id, clean(unit_name), datetime.now().strftime("%Y-%m-%d %H:%M"),
+        len(ids), ",".join(ids), F.checksum(ledger.plan_id, ledger.period.key, unit_id, ids)))
 
 
 def export_forms(ledger: Ledger, out_dir: Path, unit_ids: list[int] | None = None,

@@ -3,7 +3,6 @@ Shared by the writer (form_export) and the reader (form_read), so the two cannot
 
 from __future__ import annotations
 
-import hashlib
 import re
 
 FORM_MARK = "fazhi-desk-tracking-form"
@@ -42,8 +41,9 @@ def parse_row_id(text) -> tuple[int, int] | None:
 
 def checksum(plan_id: int, period_key: str, unit_id: int, row_ids: list[str]) -> str:
     """Over everything that says which plan, period, unit and rows the form is for."""
-    text = "|".join([FORM_MARK, FORM_VERSION, str(plan_id), period_key, str(unit_id), ",".join(row_ids)])
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    from app.services.tracking.form_sheet import checksum as over
+
+    return over(FORM_MARK, FORM_VERSION, plan_id, period_key, unit_id, ",".join(row_ids))
 
 
 def safe_file_name(text: str) -> str:

@@ -4,20 +4,17 @@ report cell is checked for formulas, types and size. Each problem is one Chinese
 
 from __future__ import annotations
 
-import hashlib
 import re
-import warnings
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
 from app.services.errors import InputFileError
-from app.services.importing.zip_guard import check_no_doctype, open_package
 from app.services.tracking import form_layout as F
 from app.services.tracking.entries import MAX_EVIDENCE, MAX_NAME, MAX_TEXT
+from app.services.tracking.form_sheet import cell_text, is_formula, load_returned
 from app.services.tracking.policy import STATUSES
 
-MAX_FILE_BYTES = 10 * 1024 * 1024
 EXTRA_ROWS_SCANNED = 200  # rows below the form looked at for additions
 _DATE = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$")
 
@@ -56,31 +53,8 @@ def read_form(path: Path) -> RawForm:
     """The form's content and every problem found; raises InputFileError when it cannot be read at all."""
     path = Path(path)
     name = path.name
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError as exc:
-        raise InputFileError(f"找不到文件“{name}”。") from exc
-    except OSError as exc:
-        raise InputFileError(f"无法读取“{name}”：{exc.strerror or exc}（文件可能正被 WPS 或 Excel 打开）。") from exc
-    if not data:
-        raise InputFileError(f"“{name}”是空文件。")
-    if len(data) > MAX_FILE_BYTES:
-        raise InputFileError(f"“{name}”超过 10 MB，不像本程序导出的进展情况报表。")
-    import io
-
-    with open_package(io.BytesIO(data), name, "Excel") as zf:
-        if "xl/workbook.xml" not in zf.namelist():
-            raise InputFileError(f"“{name}”不是 Excel 工作簿（.xlsx）。")
-        check_no_doctype(zf, name)
-    import openpyxl
-
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            wb = openpyxl.load_workbook(io.BytesIO(data), data_only=False)
-    except Exception as exc:  # openpyxl raises many kinds for a damaged workbook
-        raise InputFileError(f"“{name}”无法作为 Excel 工作簿打开（文件可能已损坏）。") from exc
-    form = RawForm(path, hashlib.sha256(data).hexdigest())
+    wb, file_hash = load_returned(path, "进展情况报表")
+    form = RawForm(path, file_hash)
     try:
         if F.META_SHEET not in wb.sheetnames or wb[F.META_SHEET]["A1"].value != F.FORM_MARK:
             raise InputFileError(f"“{name}”不是法治工作台导出的进展情况报表（找不到识别信息），无法导入。"
@@ -141,7 +115,7 @@ def _row(ws, r: int, node_id: int, unit_id: int, problems: list[str]) -> FormRow
     where = f"第{r}行（序号{serial}）"
     cells = {j: ws.cell(r, j) for j in F.EDITABLE}
     for j, c in cells.items():
-        if c.data_type == "f" or (isinstance(c.value, str) and c.value.startswith("=")):
+        if is_formula(c):
             problems.append(f"{where}“{F.COLUMNS[j - 1][0]}”是公式，请直接填写内容，不要使用公式。")
             c.value = None
     status = _text(cells[F.STATUS].value) or None
@@ -168,12 +142,7 @@ def _row(ws, r: int, node_id: int, unit_id: int, problems: list[str]) -> FormRow
                    texts[F.EVIDENCE], extend_to)
 
 
-def _text(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return str(value).replace("\r\n", "\n").strip()
+_text = cell_text
 
 
 def _percent(value, where: str, problems: list[str]) -> int | None:

@@ -6,18 +6,17 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from app.context import AppContext
 from app.services.tracking.calendar import calendar_events
 from app.services.tracking.stats import summarize
-from app.services.versions import ConflictError
-from app.ui.conflicts import settle
-from app.ui.error_reporting import show_error, user_message
+from app.ui.error_reporting import show_error
+from app.ui.pages.command_page import CommandPageMixin
 from app.ui.pages.tracking_actions import TrackingActions
-from app.ui.undo.tracking_commands import TrackingCommand, TrackingEnv
+from app.ui.undo.tracking_commands import TrackingEnv
 from app.ui.widgets.dashboard_view import DashboardView
 from app.ui.widgets.due_calendar import DueCalendar
 from app.ui.widgets.ledger_view import LedgerView
@@ -30,7 +29,7 @@ TIPS = {"forms": "为每个单位导出本期进展情况报表（.xlsx）", "im
         "bulletin": "生成本期督查通报（含统计图和推进情况表）", "ledger": "把整个台账导出为一个 Excel 工作簿"}
 
 
-class TrackingPage(QWidget):
+class TrackingPage(CommandPageMixin, QWidget):
     status_message = Signal(str)
     open_notice = Signal(int)  # a drafted 催报 / 督办通知 / 通报, to be shown on the 公文 page
 
@@ -167,8 +166,20 @@ class TrackingPage(QWidget):
         elif tab is self.dashboard:
             self.dashboard.set_summary(self.summary)
         elif tab is self.calendar and self.ledger is not None:
-            self.calendar.set_events(calendar_events(self.ledger, self.ctx.settings.track_annual_dates),
-                                     self.ledger.as_of)
+            self.calendar.set_events(self._calendar_events(), self.ledger.as_of)
+
+    def _calendar_events(self) -> list:
+        """The year's dates, with the annual report's checklist (数据表 → 初稿 → 签发 → 报送 → 公开)."""
+        events = calendar_events(self.ledger, self.ctx.settings.track_annual_dates)
+        try:
+            from app.services.reports.report_calendar import calendar_with_report
+
+            checklist = self.ctx.services.reports.checklist(self.ledger.plan_id)
+        except Exception:  # the calendar still shows the 督办 dates when the report cannot be read
+            log.warning("report checklist not shown", exc_info=True)
+            return events
+        year = self.ledger.plan_year or self.ledger.period.due.year
+        return calendar_with_report(events, checklist, year) if checklist else events
 
     def show_in_ledger(self, filters: dict) -> None:
         """The tasks behind a dashboard number or bar, in the 台账 tab."""
@@ -178,30 +189,3 @@ class TrackingPage(QWidget):
 
     def settings_changed(self) -> None:
         self.refresh()  # light thresholds or the annual dates may have changed
-
-    # ---- undo ------------------------------------------------------------------------------------
-    def run(self, command: TrackingCommand) -> bool:
-        """Executes the command; it enters the undo stack only when it succeeded."""
-        try:
-            command.apply()
-        except ConflictError as exc:  # a colleague entered this report first: reload theirs, or keep mine
-            if not settle(self, self.ctx.services, exc, lambda _c: command.overwrite(), self.refresh):
-                return False
-        except Exception as exc:
-            show_error(self, exc)
-            self.refresh()
-            return False
-        self.undo_stack.push(command)
-        self.status_message.emit(f"{command.text()}。按 Ctrl+Z 可撤销。")
-        return True
-
-    def _report_failure(self, exc: BaseException) -> None:
-        log.warning("tracking undo/redo failed: %s", exc)
-        message = user_message(exc)
-        QTimer.singleShot(0, lambda: self._after_failure(message))
-
-    def _after_failure(self, message: str) -> None:
-        self.undo_stack.clear()
-        from app.services.errors import DomainError
-
-        show_error(self, DomainError(f"{message}\n撤销记录已清空，当前数据以界面显示为准。"))

@@ -11,7 +11,7 @@ from typing import Any, Protocol
 
 from app.services.tracking.dto import MilestoneDTO
 from app.services.tracking.entries import EntryWrite
-from app.ui.undo.service_command import AppliedCommand
+from app.ui.undo.page_command import PageCommand
 
 
 class TrackingView(Protocol):
@@ -26,16 +26,10 @@ class TrackingEnv:
     report_failure: Callable[[BaseException], None]
 
 
-class TrackingCommand(AppliedCommand):
-    def __init__(self, env: TrackingEnv, text: str):
-        super().__init__(env, text)
-
+class TrackingCommand(PageCommand):
     @property
     def t(self):
         return self.env.tracking
-
-    def on_step_done(self) -> None:
-        self.env.view.refresh()
 
 
 class WriteEntriesCommand(TrackingCommand):
