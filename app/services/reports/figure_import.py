@@ -16,7 +16,7 @@ from app.services import audit
 from app.services.errors import InputFileError
 from app.services.reports import figure_sheet as F
 from app.services.reports.figures import FigureValue, FigureWrite
-from app.services.tracking.form_import import CHANGED, EMPTY, NEW, SAME, FormRefused
+from app.services.tracking.form_import import CHANGED, EMPTY, NEW, SAME, FormRefused, ReturnedFile
 from app.services.tracking.form_sheet import cell_number, cell_text, is_formula, load_returned, meta_values
 
 
@@ -41,7 +41,7 @@ class FigureChange:
 
 
 @dataclass
-class FigurePreview:
+class FigurePreview(ReturnedFile):
     path: Path
     file_hash: str
     report_id: int
@@ -52,17 +52,8 @@ class FigurePreview:
     rows: list[FigureChange]
     already: bool = False
 
-    @property
-    def file_name(self) -> str:
-        return self.path.name
-
-    def count(self, kind: str) -> int:
-        return sum(r.kind == kind for r in self.rows)
-
     def summary(self) -> str:
-        parts = [f"{k} {self.count(k)} 项" for k in (NEW, CHANGED, SAME, EMPTY) if self.count(k)]
-        again = "（该文件已导入过）" if self.already else ""
-        return f"{self.unit_name} {self.year}年度数据表：{'，'.join(parts) or '没有数据项'}{again}"
+        return self.summary_of(f"{self.year}年度数据表", "没有数据项")
 
 
 @dataclass

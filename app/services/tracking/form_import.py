@@ -22,6 +22,23 @@ from app.services.tracking.ledger import Ledger, LedgerRow
 NEW, CHANGED, SAME, EMPTY = "新报送", "修改", "无变化", "未填写"
 
 
+class ReturnedFile:
+    """What a preview of any returned sheet (progress form, yearly figures) says about its rows;
+    the dataclass using it has path, unit_name, rows (each with a kind) and already."""
+
+    @property
+    def file_name(self) -> str:
+        return self.path.name
+
+    def count(self, kind: str) -> int:
+        return sum(r.kind == kind for r in self.rows)
+
+    def summary_of(self, what: str, nothing: str) -> str:
+        parts = [f"{k} {self.count(k)} 项" for k in (NEW, CHANGED, SAME, EMPTY) if self.count(k)]
+        again = "（该文件已导入过）" if self.already else ""
+        return f"{self.unit_name} {what}：{'，'.join(parts) or nothing}{again}"
+
+
 class FormRefused(InputFileError):
     """A returned form with problems: `problems` holds one sentence each; nothing was stored."""
 
@@ -56,7 +73,7 @@ class RowChange:
 
 
 @dataclass
-class FormPreview:
+class FormPreview(ReturnedFile):
     path: Path
     file_hash: str
     plan_id: int
@@ -68,17 +85,8 @@ class FormPreview:
     rows: list[RowChange]
     already: FormReturnDTO | None = None  # the same file was imported before
 
-    @property
-    def file_name(self) -> str:
-        return self.path.name
-
-    def count(self, kind: str) -> int:
-        return sum(r.kind == kind for r in self.rows)
-
     def summary(self) -> str:
-        parts = [f"{k} {self.count(k)} 项" for k in (NEW, CHANGED, SAME, EMPTY) if self.count(k)]
-        again = "（该文件已导入过）" if self.already else ""
-        return f"{self.unit_name} {self.period.label}：{'，'.join(parts) or '没有任务'}{again}"
+        return self.summary_of(self.period.label, "没有任务")
 
 
 @dataclass

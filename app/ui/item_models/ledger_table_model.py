@@ -3,13 +3,12 @@ colour with its reasons as tooltip; and the proxy that filters it by unit, part,
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from app.services.tracking.ledger import Ledger, LedgerRow
+from app.ui.item_models.column_table_model import ColumnTableModel, Index
 
-Index = QModelIndex | QPersistentModelIndex
-ROOT = QModelIndex()
 RowRole = Qt.ItemDataRole.UserRole + 1
 NOT_REPORTED = "（未报送）"
 
@@ -28,7 +27,7 @@ def report_text(row: LedgerRow, closed: bool) -> str:
     return "逾期未报" if closed and row.role == "lead" else "未报送"
 
 
-class LedgerTableModel(QAbstractTableModel):
+class LedgerTableModel(ColumnTableModel):
     COLUMNS = ("序号", "重点任务", "责任单位", "职责", "完成时限", "状态", "进度", "灯", "亮灯原因", "本期", "进展情况")
     SERIAL, TASK, UNIT, ROLE, DEADLINE, STATUS, PERCENT, LIGHT, REASON, REPORT, TEXT = range(11)
 
@@ -75,16 +74,8 @@ class LedgerTableModel(QAbstractTableModel):
     def row_of(self, node_id: int, unit_id: int) -> int:
         return next((i for i, r in enumerate(self._rows) if r.task.node_id == node_id and r.unit_id == unit_id), -1)
 
-    def rowCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.COLUMNS[section] if 0 <= section < len(self.COLUMNS) else None
-        return None
+    def row_total(self) -> int:
+        return len(self._rows)
 
     def _text(self, r: LedgerRow, col: int) -> str:
         v = r.last.values if r.last else None

@@ -3,17 +3,16 @@ would change; the clerk ticks the rows to take (new and changed rows start ticke
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
 from app.services.tracking.form_import import CHANGED, NEW, FormPreview, RowChange
+from app.ui.item_models.column_table_model import ColumnTableModel, Index
 
-Index = QModelIndex | QPersistentModelIndex
-ROOT = QModelIndex()
 KIND_BRUSH = {NEW: QBrush(QColor("#e3f2e1")), CHANGED: QBrush(QColor("#fdf0d5"))}
 
 
-class ReturnPreviewModel(QAbstractTableModel):
+class ReturnPreviewModel(ColumnTableModel):
     COLUMNS = ("采用", "单位", "序号", "重点任务", "变化", "内容")
     TAKE, UNIT, SERIAL, TASK, KIND, WHAT = range(6)
 
@@ -39,16 +38,8 @@ class ReturnPreviewModel(QAbstractTableModel):
     def taken(self) -> int:
         return sum(r.accept and r.kind in (NEW, CHANGED) for _p, r in self._rows)
 
-    def rowCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.COLUMNS[section] if 0 <= section < len(self.COLUMNS) else None
-        return None
+    def row_total(self) -> int:
+        return len(self._rows)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

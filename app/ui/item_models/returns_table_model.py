@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from app.services.tracking.dto import FormReturnDTO
-
-Index = QModelIndex | QPersistentModelIndex
-ROOT = QModelIndex()
+from app.ui.item_models.column_table_model import ColumnTableModel, Index
 
 
-class ReturnsTableModel(QAbstractTableModel):
+class ReturnsTableModel(ColumnTableModel):
     COLUMNS = ("报送期", "文件", "填报人", "导入时间", "采用", "未采用", "无变化")
 
     def __init__(self, parent=None):
@@ -22,16 +20,8 @@ class ReturnsTableModel(QAbstractTableModel):
         self._rows = list(rows)
         self.endResetModel()
 
-    def rowCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.COLUMNS[section] if 0 <= section < len(self.COLUMNS) else None
-        return None
+    def row_total(self) -> int:
+        return len(self._rows)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

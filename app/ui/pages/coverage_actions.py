@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from app.ui.dialogs import messages
 from app.ui.error_reporting import show_error
+from app.ui.pages.plan_page_actions import PlanPageActions
 from app.ui.undo.coverage_commands import (
     AttachTableCommand,
     DraftTaskCommand,
@@ -24,23 +25,15 @@ if TYPE_CHECKING:
 LINK_LABEL = {"confirmed": "确认对应", "rejected": "否决建议", None: "取消对应"}
 
 
-class CoverageActions:
+class CoverageActions(PlanPageActions):
+    TITLE = "对照"
+
     def __init__(self, page: CoveragePage):
-        self.page = page
+        super().__init__(page)
 
     @property
     def service(self):
         return self.page.service
-
-    @property
-    def runner(self):
-        return self.page.ctx.runner
-
-    def _plan(self) -> int | None:
-        plan_id = self.page.plan_id()
-        if plan_id is None:
-            messages.inform(self.page, "对照", "还没有工作要点。请先在“工作要点”页新建或导入本县的工作要点。")
-        return plan_id
 
     # ---- sources ---------------------------------------------------------------------------------
     def import_superior(self) -> None:

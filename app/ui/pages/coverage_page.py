@@ -30,6 +30,7 @@ from app.ui.pages.command_page import CommandPageMixin
 from app.ui.pages.coverage_actions import CoverageActions
 from app.ui.undo.page_command import PageEnv
 from app.ui.widgets.coverage_detail import CoverageDetail
+from app.ui.widgets.plan_combo import PlanCombo
 
 log = logging.getLogger(__name__)
 SUPERIOR_SOURCE = -1  # the source combo's data for “上级文件”
@@ -47,10 +48,7 @@ class CoveragePage(CommandPageMixin, QWidget):
         self.env = PageEnv(self.service, self, self._report_failure)
         self.actions = CoverageActions(self)
         self.coverage: Coverage | None = None
-        self.plan = QComboBox()
-        self.plan.setObjectName("coveragePlan")
-        self.plan.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.plan.setMinimumContentsLength(12)
+        self.plan = PlanCombo("coveragePlan", 12)
         self.plan.currentIndexChanged.connect(lambda _i: self._plan_changed())
         self.source = QComboBox()
         self.source.setObjectName("coverageSource")
@@ -116,18 +114,11 @@ class CoveragePage(CommandPageMixin, QWidget):
         self._reload_plans()
 
     def _reload_plans(self) -> None:
-        current = self.plan.currentData()
-        self.plan.blockSignals(True)
-        self.plan.clear()
-        for p in self.ctx.services.plans.list_plans():
-            self.plan.addItem(p.title, p.id)
-        wanted = current if current is not None else self.ctx.settings.last_plan_id
-        self.plan.setCurrentIndex(max(0, self.plan.findData(wanted)))
-        self.plan.blockSignals(False)
+        self.plan.reload(self.ctx.services.plans.list_plans(), self.ctx.settings.last_plan_id)
         self._plan_changed()
 
     def plan_id(self) -> int | None:
-        return self.plan.currentData()
+        return self.plan.plan_id()
 
     def _plan_changed(self) -> None:
         self.show_source(self.source.currentData() if self.source.currentData() != SUPERIOR_SOURCE else None)

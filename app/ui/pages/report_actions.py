@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from app.services.reports import template as T
 from app.ui.dialogs import messages
 from app.ui.error_reporting import show_error
+from app.ui.pages.plan_page_actions import PlanPageActions
 from app.ui.undo.report_commands import (
     DraftCommand,
     ImportFiguresCommand,
@@ -24,25 +25,17 @@ PDF_FILTER, DOCX_FILTER = "PDF 文件 (*.pdf)", "Word 文档 (*.docx)"
 WHAT = {"gov": "县政府报告", "joint": "联合报告", "public": "公开版"}
 
 
-class ReportActions:
+class ReportActions(PlanPageActions):
+    TITLE = "年度报告"
+
     def __init__(self, page: ReportPage):
-        self.page = page
+        super().__init__(page)
         self.dialog = None
         self.last_output = None
 
     @property
     def reports(self):
         return self.page.reports
-
-    @property
-    def runner(self):
-        return self.page.ctx.runner
-
-    def _plan(self) -> int | None:
-        plan_id = self.page.plan_id()
-        if plan_id is None:
-            messages.inform(self.page, "年度报告", "还没有工作要点。请先在“工作要点”页新建或导入本年度的工作要点。")
-        return plan_id
 
     # ---- drafting ----------------------------------------------------------------------------
     def draft(self) -> None:

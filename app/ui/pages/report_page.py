@@ -9,7 +9,6 @@ import logging
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
-    QComboBox,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -28,6 +27,7 @@ from app.ui.pages.report_actions import ReportActions
 from app.ui.undo.page_command import PageEnv
 from app.ui.undo.report_commands import EditSectionCommand
 from app.ui.widgets.figures_view import FiguresView
+from app.ui.widgets.plan_combo import PlanCombo
 from app.ui.widgets.report_editor import ReportEditor
 from app.ui.widgets.report_properties import ReportProperties
 
@@ -47,10 +47,7 @@ class ReportPage(CommandPageMixin, QWidget):
         self.env = PageEnv(self.reports, self, self._report_failure)
         self.actions = ReportActions(self)
         self.report = None
-        self.plan = QComboBox()
-        self.plan.setObjectName("reportPlan")
-        self.plan.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.plan.setMinimumContentsLength(14)
+        self.plan = PlanCombo("reportPlan", 14)
         self.plan.currentIndexChanged.connect(lambda _i: self.refresh())
         top = QHBoxLayout()
         top.addWidget(QLabel("工作要点："))
@@ -94,18 +91,11 @@ class ReportPage(CommandPageMixin, QWidget):
         self._reload_plans()
 
     def _reload_plans(self) -> None:
-        current = self.plan.currentData()
-        self.plan.blockSignals(True)
-        self.plan.clear()
-        for p in self.ctx.services.plans.list_plans():
-            self.plan.addItem(p.title, p.id)
-        wanted = current if current is not None else self.ctx.settings.last_plan_id
-        self.plan.setCurrentIndex(max(0, self.plan.findData(wanted)))
-        self.plan.blockSignals(False)
+        self.plan.reload(self.ctx.services.plans.list_plans(), self.ctx.settings.last_plan_id)
         self.refresh()
 
     def plan_id(self) -> int | None:
-        return self.plan.currentData()
+        return self.plan.plan_id()
 
     def public_variant(self) -> str:
         return T.GOV

@@ -20,6 +20,7 @@ from app.ui.undo.tracking_commands import TrackingEnv
 from app.ui.widgets.dashboard_view import DashboardView
 from app.ui.widgets.due_calendar import DueCalendar
 from app.ui.widgets.ledger_view import LedgerView
+from app.ui.widgets.plan_combo import PlanCombo
 from app.ui.widgets.unit_view import UnitView
 
 log = logging.getLogger(__name__)
@@ -45,10 +46,7 @@ class TrackingPage(CommandPageMixin, QWidget):
         self._stale: set[str] = set(TABS)
         self.actions = TrackingActions(self)
 
-        self.plan = QComboBox()
-        self.plan.setObjectName("trackPlan")
-        self.plan.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.plan.setMinimumContentsLength(12)
+        self.plan = PlanCombo("trackPlan", 12)
         self.plan.currentIndexChanged.connect(lambda _i: self._plan_changed())
         self.period = QComboBox()
         self.period.setObjectName("trackPeriod")
@@ -97,19 +95,11 @@ class TrackingPage(CommandPageMixin, QWidget):
         self._reload_plans()
 
     def _reload_plans(self) -> None:
-        current = self.plan.currentData()
-        plans = self.ctx.services.plans.list_plans()
-        self.plan.blockSignals(True)
-        self.plan.clear()
-        for p in plans:
-            self.plan.addItem(p.title, p.id)
-        wanted = current if current is not None else self.ctx.settings.last_plan_id
-        self.plan.setCurrentIndex(max(0, self.plan.findData(wanted)))
-        self.plan.blockSignals(False)
-        self._plan_changed(keep_period=current == self.plan.currentData())
+        kept = self.plan.reload(self.ctx.services.plans.list_plans(), self.ctx.settings.last_plan_id)
+        self._plan_changed(keep_period=kept)
 
     def plan_id(self) -> int | None:
-        return self.plan.currentData()
+        return self.plan.plan_id()
 
     def period_id(self) -> int | None:
         return self.period.currentData()

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QSplitter,
     QTableView,
@@ -35,6 +34,7 @@ from app.ui.item_models.unit_table_model import UnitTableModel
 from app.ui.undo.undo_controller import UndoController
 from app.ui.undo.unit_commands import MergeUnitsCommand, UnitEditCommand
 from app.ui.widgets.no_wheel_combo import NoWheelComboBox
+from app.ui.widgets.search_box import SearchBox
 from app.ui.widgets.unit_task_list import UnitTaskList
 
 
@@ -50,15 +50,8 @@ class UnitsPage(QWidget):
         self.undo = UndoController(ctx.services, self, self)
         self.undo.note.connect(self.status_message)
         self.dialog = None
-        self.search = QLineEdit()
-        self.search.setObjectName("unitSearch")
-        self.search.setPlaceholderText("搜索名称、简称或别名")
-        self.search.setClearButtonEnabled(True)
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(200)
-        self._search_timer.timeout.connect(self.reload)
-        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        self.search = SearchBox("unitSearch", "搜索名称、简称或别名")
+        self.search.settled.connect(self.reload)
         self.category = NoWheelComboBox()
         self.category.setObjectName("unitCategory")
         self.category.addItem("全部类别", None)

@@ -4,14 +4,13 @@ the panel and Ctrl+Enter to save and go to the next row; Ctrl+D takes last perio
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QSplitter,
     QTableView,
@@ -25,6 +24,7 @@ from app.services.tracking.ledger import Ledger, LedgerRow
 from app.services.tracking.policy import CLOSED, LIGHT_FILL, LIGHTS, STATUSES
 from app.ui.item_models.ledger_table_model import NOT_REPORTED, LedgerFilterModel, LedgerTableModel
 from app.ui.widgets.entry_panel import EntryPanel
+from app.ui.widgets.search_box import SearchBox
 
 ROWS = (("all", "全部行"), ("lead", "只看牵头单位"), ("primary", "每项任务一行"))
 
@@ -48,15 +48,8 @@ class LedgerView(QWidget):
         for key, text in ROWS:
             self.rows.addItem(text, key)
         self.rows.currentIndexChanged.connect(self._filters_changed)
-        self.words = QLineEdit()
-        self.words.setObjectName("filterWords")
-        self.words.setPlaceholderText("查找任务、单位或进展")
-        self.words.setClearButtonEnabled(True)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(200)
-        self._timer.timeout.connect(self._filters_changed)
-        self.words.textChanged.connect(lambda _t: self._timer.start())
+        self.words = SearchBox("filterWords", "查找任务、单位或进展")
+        self.words.settled.connect(self._filters_changed)
         self.count = QLabel()
         self.count.setObjectName("ledgerCount")
         reset = QPushButton("清除筛选")

@@ -8,13 +8,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QTimer, Signal
+from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QToolButton,
     QVBoxLayout,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 from app.services.dto import UnitDTO
 from app.services.plan_search import TaskFilter
 from app.ui.widgets.no_wheel_combo import NoWheelComboBox
+from app.ui.widgets.search_box import SearchBox
 
 DEADLINE_CHOICES = ("全部时限", "第一季度", "第二季度", "第三季度", "第四季度", "指定日期范围")
 RANGE = len(DEADLINE_CHOICES) - 1
@@ -37,16 +37,8 @@ class PlanFilterBar(QWidget):
         self.setObjectName("planFilterBar")
         self.year: int | None = None
         self.today: date | None = None  # None: the real today (tests set a day)
-        self.search = QLineEdit()
-        self.search.setObjectName("planSearch")
-        self.search.setPlaceholderText("查找条目：标题、内容、单位或责任人（Ctrl+F）")
-        self.search.setClearButtonEnabled(True)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(200)
-        self._timer.timeout.connect(self.changed)
-        self.search.textChanged.connect(lambda _t: self._timer.start())
-        self.search.returnPressed.connect(self.apply_now)
+        self.search = SearchBox("planSearch", "查找条目：标题、内容、单位或责任人（Ctrl+F）")
+        self.search.settled.connect(self.changed)
         self.toggle = QToolButton()
         self.toggle.setObjectName("filterToggle")
         self.toggle.setText("筛选")
@@ -164,8 +156,7 @@ class PlanFilterBar(QWidget):
         self.clear_button.setVisible(shown is not None)
 
     def apply_now(self) -> None:
-        self._timer.stop()
-        self.changed.emit()
+        self.search.settle_now()
 
     def clear(self) -> None:
         self.clear_quietly()
@@ -173,7 +164,7 @@ class PlanFilterBar(QWidget):
 
     def clear_quietly(self) -> None:
         """Back to no criteria without telling anyone (a newly opened plan)."""
-        self._timer.stop()
+        self.search.cancel_pending()
         widgets = (self.search, self.unit, self.role, self.deadline, self.no_lead, self.overdue)
         for w in widgets:
             w.blockSignals(True)
