@@ -120,6 +120,7 @@ def take_screenshots(app, tmp: Path, out: Path, size: tuple[int, int] = SIZE) ->
         from app.commands.report_shots import take_report_shots
 
         take_report_shots(window, tmp, shot)
+        window.statusBar().clearMessage()  # the report page's last message is not the plan pages'
         window.nav.setCurrentRow(0)
         editor = window.plans_page.editor
         # one task without its lead unit, so the problems panel has something to show
