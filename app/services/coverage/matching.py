@@ -9,7 +9,7 @@ texts, each scored 0–100 and averaged:
 
 Bigrams and words found in most texts of both sides (法治, 推进, 建设 …) match everything and say
 nothing, so they do not count; level words (自治区, 省, 各级 …) are dropped first, being what a
-county rewrites. Measured on two sets of labelled pairs (docs/coverage.md,
+county rewrites. Measured on two sets of labelled pairs (docs/reports-coverage.md,
 tests/unit/coverage/test_matching_quality.py)."""
 
 from __future__ import annotations

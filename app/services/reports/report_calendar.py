@@ -25,13 +25,20 @@ class ChecklistItem:
 
 
 def _configured_day(configured: list[dict] | None, words: tuple[str, ...], year: int, default: tuple[int, int]) -> date:
+    """The first-quarter date in 设置 whose text holds the most specific of `words` (they are tried in
+    order: a broad word such as 报送 also names other offices' dates)."""
+    dates = []
     for d in configured or DEFAULT_ANNUAL_DATES:
         try:
             text, month, day = str(d.get("text", "")), int(d["month"]), int(d["day"])
         except (KeyError, TypeError, ValueError):
             continue
-        if month <= 3 and any(w in text for w in words):
-            return date(year, month, min(day, _cal.monthrange(year, month)[1]))
+        if 1 <= month <= 3:
+            dates.append((text, date(year, month, min(max(day, 1), _cal.monthrange(year, month)[1]))))
+    for word in words:
+        for text, day in dates:
+            if word in text:
+                return day
     return date(year, *default)
 
 

@@ -7,7 +7,7 @@
 
 A pair counts as suggested when the county task is among the superior task's suggestions. As
 measured when written (both sets informed the choice of scorer and thresholds):
-set 1 precision 0.97, recall 0.97; set 2 precision 0.90, recall 0.82 (docs/coverage.md)."""
+set 1 precision 0.97, recall 0.97; set 2 precision 0.90, recall 0.82 (docs/reports-coverage.md)."""
 
 from __future__ import annotations
 
