@@ -5,6 +5,7 @@ Import finds the header row by its words, adds units it does not know and update
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass, field
 from pathlib import Path
 from zipfile import BadZipFile
@@ -14,6 +15,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils.exceptions import InvalidFileException
 
 from app.services.errors import DomainError, InputFileError
+from app.services.output_files import write_files
 from app.services.unit_matching import canonical
 from app.services.units import UNIT_CATEGORIES, UnitService
 
@@ -64,10 +66,9 @@ def export_units(units: UnitService, path: Path) -> int:
     for letter, width in zip("ABCDEFGHI", (28, 14, 12, 40, 10, 16, 8, 8, 10), strict=True):
         ws.column_dimensions[letter].width = width
     ws.freeze_panes = "A2"
-    try:
-        wb.save(path)
-    except PermissionError as exc:
-        raise DomainError(f"无法写入“{Path(path).name}”：文件可能正被 Excel 或 WPS 打开，请关闭后重试。") from exc
+    buf = io.BytesIO()
+    wb.save(buf)
+    write_files([(Path(path), buf.getvalue())])  # whole or not at all, never through a planted link
     return len(rows)
 
 

@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import stat
+import tempfile
 import threading
+from pathlib import Path
 
 import pytest
 
@@ -163,3 +166,32 @@ def test_convert_writes_every_output_or_none(tmp_path, capsys):
 def test_a_hanging_libreoffice_is_stopped_with_its_whole_process_group(tmp_path):
     outcome = paths.hanging_libreoffice(tmp_path)
     assert outcome.clean, outcome.detail
+
+
+def test_the_unit_registry_export_goes_through_the_safe_writer(services, tmp_path):
+    from app.services.unit_io import export_units
+
+    victim = tmp_path / "victim.txt"
+    victim.write_bytes(paths.VICTIM)
+    (tmp_path / "单位名录.xlsx.part").symlink_to(victim)
+    target = tmp_path / "单位名录.xlsx"
+    target.write_bytes(b"old")
+    target.chmod(0o444)
+    with pytest.raises(DomainError, match="只读"):
+        export_units(services.units, target)  # a read-only file is refused, not half-replaced
+    assert target.read_bytes() == b"old"
+    target.chmod(0o644)
+    assert export_units(services.units, target) > 0
+    assert target.read_bytes()[:2] == b"PK" and victim.read_bytes() == paths.VICTIM
+
+
+def test_charts_are_drawn_in_a_folder_of_the_process_own(tmp_path):
+    from app.services.documents.service import font_choice
+    from app.services.tracking.chart_image import chart_file
+    from app.services.tracking.charts import Bar, Chart
+
+    body = font_choice().primary("fang")
+    chart = Chart("各单位报送情况", (Bar("县司法局", "u1", (("绿", 3),)),))
+    first = chart_file(chart, body.path, None, body.index)
+    assert first.is_file() and first.parent.parent == Path(tempfile.gettempdir())
+    assert first.parent.name != "fazhi-charts" and stat.S_IMODE(first.parent.stat().st_mode) == 0o700

@@ -9,30 +9,23 @@ Pillow's own warnings are kept off the console."""
 
 from __future__ import annotations
 
-import atexit
 import hashlib
-import shutil
-import tempfile
 import warnings
 from pathlib import Path
 
 from PIL import Image
 
 from app.services.errors import ValidationError
+from app.services.private_temp import private_dir
 
 MAX_SIDE_PX = 2000  # longest side kept
 MAX_DECODE_PIXELS = 150_000_000  # ≈ 600 MB decoded at 4 bytes a pixel: the memory bound
 FORMATS = ("PNG", "JPEG", "GIF", "BMP", "TIFF")  # what both writers can place
 
-_scaled_dir: Path | None = None
 
 
 def _cache_dir() -> Path:
-    global _scaled_dir
-    if _scaled_dir is None:
-        _scaled_dir = Path(tempfile.mkdtemp(prefix="fazhi-seal-"))
-        atexit.register(shutil.rmtree, _scaled_dir, True)
-    return _scaled_dir
+    return private_dir("fazhi-seal-")
 
 
 def prepare_seal(path: Path) -> Path:

@@ -5,17 +5,16 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-import tempfile
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
+from app.services.private_temp import private_dir
 from app.services.tracking.charts import Chart
 from app.services.tracking.policy import LIGHT_BAR, LIGHT_NAME, LIGHTS
 
 WIDTH = 1800  # px for the 156 mm type area: about 290 dpi
 ROW, GAP, TOP, LEGEND = 50, 12, 100, 84
-_CACHE = Path(tempfile.gettempdir()) / "fazhi-charts"
 
 
 def _rgb(hex_colour: str) -> tuple[int, int, int]:
@@ -72,13 +71,10 @@ def render_chart(chart: Chart, font_path: Path, bold_path: Path | None = None, i
 
 
 def chart_file(chart: Chart, font_path: Path, bold_path: Path | None = None, index: int = 0) -> Path:
-    """The chart's PNG in a cache folder, named by its content (drawn once per content)."""
+    """The chart's PNG in this process's own folder, named by its content (drawn once per content)."""
     key = hashlib.sha256(json.dumps([chart.to_dict(), str(font_path), str(bold_path)], ensure_ascii=False)
                          .encode("utf-8")).hexdigest()[:24]
-    path = _CACHE / f"chart-{key}.png"
+    path = private_dir("fazhi-charts-") / f"chart-{key}.png"
     if not path.is_file():
-        _CACHE.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".part")
-        tmp.write_bytes(render_chart(chart, font_path, bold_path, index))
-        tmp.replace(path)
+        path.write_bytes(render_chart(chart, font_path, bold_path, index))
     return path
