@@ -133,6 +133,25 @@ def test_bulk_assignment_on_a_ctrl_click_selection_is_one_undo_step(clerk, windo
     assert "县审计局" in {t.id: t for t in tasks(ctx)}[hits[0].id].support_units
 
 
+def test_shift_click_selects_a_run_of_tasks_for_bulk_editing(clerk, window, ctx):
+    before = {t.id: t.deadline_text for t in tasks(ctx)}
+    first_part = tasks(ctx)[:4]  # the outline's first tasks, in order
+    clerk.go_to_plans()
+    clerk.click(first_part[0].id)
+    clerk.click(first_part[-1].id, Qt.KeyboardModifier.ShiftModifier)
+    chosen = [n.id for n in clerk.editor.selected_nodes() if n.is_task]
+    assert set(chosen) >= {t.id for t in first_part}  # everything between the two clicks
+    window.plans_page.editor.actions_by_name["bulk_edit"].trigger()
+    dialog = clerk.editor.bulk_dialog
+    dialog.set_deadline.setChecked(True)
+    dialog.deadline.setText("2026年9月底前")
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    after = {t.id: t for t in tasks(ctx)}
+    assert all(after[i].deadline == date(2026, 9, 30) for i in chosen)
+    window.undo_action.trigger()
+    assert {t.id: t.deadline_text for t in tasks(ctx)} == before  # one step undone
+
+
 def test_bulk_dialog_explains_an_unknown_unit_and_stays_open(clerk, window, ctx):
     clerk.go_to_plans()
     node = tasks(ctx)[0]

@@ -69,3 +69,24 @@ def test_corrupted_text_and_placeholders_are_problems_of_their_node():
     assert kinds(problems) == [(31, CORRUPTED), (31, PLACEHOLDER)]
     assert "？" in problems[0].message or "?" in problems[0].message
     assert KIND_LABEL[CORRUPTED] == "乱码" and "【牵头单位】" in problems[1].message
+
+
+def test_an_impossible_deadline_from_an_import_is_told_and_kept_as_text(services):
+    """Issue 16.4 end to end: the importer warns, the stored task keeps its words and no date, and
+    the plan's problems panel names it."""
+    from app.services.importing import import_text
+    from app.services.plan_problems import BAD_DEADLINE
+
+    source = ("示例县2026年法治政府建设工作要点\n一、加强党的领导\n"
+              "1．深入学习贯彻习近平法治思想。（牵头单位：县司法局）2月30日前完成。\n"
+              "2．落实第一责任人职责。（牵头单位：县司法局）2026年12月底前完成。\n")
+    result = import_text(source)
+    assert any("2月30日前" in w and "2月没有30日" in w and "未换算成日期" in w for w in result.warnings)
+    report = services.imports.store(result)
+    tasks = [n for root in services.plans.tree(report.plan_id) for n in root.children if n.is_task]
+    bad, good = tasks
+    assert "2月30日前" in bad.deadline_text and bad.deadline is None and good.deadline == date(2026, 12, 31)
+    units = {u.id for u in services.units.list_units()}
+    problems = find_problems(services.plans.tree(report.plan_id), units, issue_date=date(2026, 3, 1))
+    assert [(p.node_id, p.kind) for p in problems if p.kind == BAD_DEADLINE] == [(bad.id, BAD_DEADLINE)]
+    assert "2月没有30日" in next(p.message for p in problems if p.kind == BAD_DEADLINE)

@@ -114,6 +114,21 @@ def test_convert_command(tmp_path, capsys):
     assert capsys.readouterr().err.strip()
 
 
+def test_convert_prints_the_format_checkers_findings(tmp_path, capsys):
+    """The clerk of a script reads what the checker found, one line each, beside the defaults."""
+    bare = "\n".join(SOURCE.splitlines()[6:])  # the plan without its cover notice
+    src = tmp_path / "要点.txt"
+    src.write_text(bare, encoding="utf-8")
+    assert main(["convert", str(src), "--pdf", str(tmp_path / "a.pdf")]) == 0
+    found = [line for line in capsys.readouterr().out.splitlines() if line.startswith("格式检查：")]
+    assert any("发文机关标志" in f and "【发文机关】" in f for f in found)
+    assert any(f.startswith("格式检查：成文日期") for f in found)
+    assert sum("待填的占位内容" in f for f in found) >= 4  # 标志, 文号, 署名, 日期 at least
+    src.write_text(SOURCE, encoding="utf-8")  # a complete cover: nothing to fill in
+    assert main(["convert", str(src), "--pdf", str(tmp_path / "b.pdf")]) == 0
+    assert not [line for line in capsys.readouterr().out.splitlines() if "待填的占位内容" in line]
+
+
 def test_xlsx_sheet_name_drops_characters_excel_refuses():
     from app.services.documents.model import Column, Table, TableRow
     from app.services.documents.service import table_xlsx

@@ -201,3 +201,19 @@ def test_the_servers_ranked_picks_equal_the_correlated_ones(tracked):
                 assert got == want
                 seen += want
     assert any(r.prev_id for r in seen) and any(r.done_seq for r in seen) and any(r.last_id is None for r in seen)
+
+
+def test_a_joint_tasks_state_is_its_lead_units(tracked):
+    """When the 牵头单位 reports 已完成, its 配合单位 are done with it (green, the lead named as the
+    reason); when the lead takes it back, they are again units that need not report on their own."""
+    svc = tracked.service
+    ledger = svc.ledger(tracked.plan_id)
+    done = next(r for r in ledger.rows if r.role == "lead" and r.status_text == "已完成"
+                and any(s.task.node_id == r.task.node_id and s.role == "support" for s in ledger.rows))
+    supports = [r for r in ledger.rows if r.task.node_id == done.task.node_id and r.role == "support"]
+    assert all(r.light.color == "绿" and "牵头单位已报告完成" in r.light.explain() for r in supports)
+    key = EntryKey(done.task.node_id, done.unit_id, ledger.period.id)
+    svc.entries.put(key, EntryValues("推进中", 60, "尚有收尾工作。"))
+    again = [r for r in svc.ledger(tracked.plan_id).rows if r.task.node_id == done.task.node_id and r.role == "support"
+             and r.entry is None]
+    assert again and all(r.light.color == "灰" and "可不单独报送" in r.light.explain() for r in again)
