@@ -69,3 +69,24 @@ def test_the_units_page_shows_its_buttons_and_the_task_list(small):
             assert not button.visibleRegion().isEmpty(), button.text()
     assert page.tasks.table.height() >= 90 and page.table.height() >= 150
     assert page.tasks.table.rowCount() > 0
+
+
+@pytest.mark.parametrize("name", ["督办", "年度报告", "对照"])
+def test_the_year_pages_keep_every_button_on_screen(small, name):
+    """The 督办, 年度报告 and 对照 pages: every button of their bars can be seen and pressed whole."""
+    from PySide6.QtCore import QPoint, QRect
+
+    from app.ui.main_window import PAGES
+
+    small.nav.setCurrentRow(PAGES.index(name))
+    QApplication.processEvents()
+    page = small.stack.currentWidget()
+    screen = QRect(QPoint(0, 0), small.size())
+    buttons = [b for b in page.findChildren(QPushButton) if b.isVisibleTo(page) and b.window() is small]
+    shown = [b for b in buttons if not b.visibleRegion().isEmpty()]  # others are on tabs not shown
+    assert len(shown) >= 4
+    for button in shown:
+        where = QRect(button.mapTo(small, QPoint(0, 0)), button.size())
+        assert screen.contains(where), (button.text(), where, screen)
+        assert button.visibleRegion().boundingRect().width() == button.width(), button.text()
+        assert button.width() >= button.fontMetrics().horizontalAdvance(button.text()), button.text()
