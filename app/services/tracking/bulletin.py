@@ -21,8 +21,12 @@ CHART_TITLE, TABLE_TITLE = "重点任务推进情况统计图", "重点任务推
 
 def _status_sentence(s: Summary) -> str:
     order = ("推进中", "长期推进", "申请延期", "未启动", "中止", NOT_REPORTED)
-    parts = [f"{k}{s.by_status[k]}项" for k in order if s.by_status.get(k)]
+    parts = [_share(k, s.by_status[k], s.tasks) for k in order if s.by_status.get(k)]
     return "；".join(parts)
+
+
+def _share(what: str, n: int, total: int) -> str:
+    return f"{what}{n}项（占{pct(n, total)}%）"
 
 
 def bulletin_text(s: Summary, office: str, signed: date, recipients: str) -> NoticeText:
@@ -30,7 +34,7 @@ def bulletin_text(s: Summary, office: str, signed: date, recipients: str) -> Not
     paras = [f"根据《{led.plan_title}》和督办工作安排，{office}对截至{format_cn_date(led.as_of)}的重点任务推进情况"
              "进行了督查。现将有关情况通报如下："]
     sections: list[tuple[str, list[str]]] = []
-    lights = "，".join(f"{c}灯{s.by_light[c]}项" for c in (RED, YELLOW, GREEN, GREY) if s.by_light[c])
+    lights = "，".join(_share(f"{c}灯", s.by_light[c], s.tasks) for c in (RED, YELLOW, GREEN, GREY) if s.by_light[c])
     overall = (f"《{led.plan_title}》共确定重点任务{s.tasks}项。截至{format_cn_date(led.as_of)}，已完成（含已销号）"
                f"{s.done}项，占{s.done_pct}%；{_status_sentence(s)}。按亮灯规则，{lights}；"
                f"已超过完成时限仍未完成的{s.overdue}项。")

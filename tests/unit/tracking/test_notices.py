@@ -1,6 +1,8 @@
+
 """催报, 督办通知 and 通报: numbered in the 文号 register, re-drafted in place, passing the format
 checker, rendered through the GB/T 9704 engine (charts in the PDF and DOCX, the table as XLSX)."""
 
+import re
 import zipfile
 
 import pdfplumber
@@ -36,6 +38,11 @@ def test_supervision_lists_red_first_with_reasons(tracked):
 def test_bulletin_totals_praise_lagging_and_missing(tracked):
     n = tracked.service.paperwork.draft("通报", tracked.plan_id)
     assert "共确定重点任务30项" in n.body and "已完成（含已销号）8项，占27%" in n.body
+    # every count of the status and light breakdowns carries its share of the 30 tasks
+    shares = re.findall(r"(推进中|长期推进|申请延期|未启动|中止|未报送|[红黄绿灰]灯)(\d+)项（占(\d+)%）", n.body)
+    assert {k for k, _n, _p in shares} >= {"红灯", "黄灯", "绿灯", "推进中"}
+    assert all(int(p) == round(100 * int(k) / 30) for _w, k, p in shares)
+    assert sum(int(k) for w, k, _p in shares if w.endswith("灯")) == 30
     assert "县委编办牵头的第15项“深化行政执法体制改革”在完成时限前提前完成" in n.body
     assert "1．第10项“开展行政规范性文件专项清理”（县司法局，红灯）" in n.body
     assert "县信访局、县统计局未在2026年11月25日前报送" in n.body
