@@ -84,3 +84,16 @@ class PgCluster:
             ctx.close()
             self._templates[kind] = target.dbname
         return self._templates[kind]
+
+
+def backend_paths(request, tmp_path: Path, backend: str, template: str = "empty"):
+    """For a test marked both_databases: the AppPaths of a fresh server database made from `template`
+    (dropped after the test), or None on SQLite, where the caller names its own file."""
+    if backend != "postgres":
+        return None
+    from app.paths import server_paths
+
+    cluster = request.getfixturevalue("pg_cluster")
+    target = cluster.new_database(template=cluster.template(template))
+    request.addfinalizer(lambda: cluster.drop_database(target.dbname))
+    return server_paths(target, tmp_path / "pc")

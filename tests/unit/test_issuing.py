@@ -19,6 +19,8 @@ from app.services.documents.service import notice_pdf
 from app.services.errors import FrozenError, ValidationError
 from app.services.issuing.issue_service import IssuedFileDamagedError
 
+pytestmark = pytest.mark.both_databases  # issuing on SQLite and on the PostgreSQL server
+
 
 @pytest.fixture
 def demo_notice(ctx):
@@ -153,13 +155,14 @@ def test_a_notice_issued_before_records_were_kept_gets_one_when_read(ctx, demo_n
     assert ctx.issuing.record(demo_notice.id).files == record.files  # stored once, not re-rendered
 
 
-def test_cli_render_of_an_issued_notice_writes_the_issued_bytes(ctx, issued, tmp_path, capsys):
+def test_cli_render_of_an_issued_notice_writes_the_issued_bytes(ctx, issued, tmp_path, capsys, monkeypatch):
     from app.cli import main
 
     ctx.services.plans.update_node(ctx.services.plans.tree(ctx.demo_plan_id)[0].children[0].id, heading="改")
     out = tmp_path / "cli.pdf"
-    code = main(["--db", str(ctx.paths.db_path), "render", "notice", str(issued.id), "--pdf", str(out),
-                 "--mode", "mono"])
+    monkeypatch.setattr("app.paths.user_data_dir", lambda *a, **k: str(tmp_path / "pc"))  # logs of a server run
+    db = ctx.paths.server.url_text() if ctx.paths.server else str(ctx.paths.db_path)
+    code = main(["--db", db, "render", "notice", str(issued.id), "--pdf", str(out), "--mode", "mono"])
     assert code == 0
     assert out.read_bytes() == ctx.issuing.file(issued.id, "pdf", "mono")
     assert "按印发时保存的文件输出" in capsys.readouterr().out

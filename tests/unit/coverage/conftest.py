@@ -11,6 +11,7 @@ import pytest
 
 from app.context import AppContext, open_context
 from app.paths import resolve_paths
+from tests.pg import backend_paths
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 PAIRS = json.loads((DATA / "coverage" / "pairs.json").read_text(encoding="utf-8"))
@@ -28,8 +29,8 @@ class Checked:
         return self.ctx.services.coverage
 
 
-def county_context(path: Path, with_superior: bool = True) -> Checked:
-    ctx = open_context(resolve_paths(path))
+def county_context(path: Path, with_superior: bool = True, paths=None) -> Checked:
+    ctx = open_context(paths or resolve_paths(path))
     imports = ctx.services.imports
     report = imports.store(imports.analyse(COUNTY_FILE))
     checked = Checked(ctx, report.plan_id)
@@ -39,7 +40,7 @@ def county_context(path: Path, with_superior: bool = True) -> Checked:
 
 
 @pytest.fixture
-def checked(tmp_path) -> Checked:
-    c = county_context(tmp_path / "county.sqlite3")
+def checked(request, tmp_path, backend) -> Checked:
+    c = county_context(tmp_path / "county.sqlite3", paths=backend_paths(request, tmp_path, backend))
     yield c
     c.ctx.close()

@@ -11,6 +11,8 @@ from app.services.coverage.notice_attachment import attach, restore
 from app.services.errors import InputFileError, NotFoundError, ValidationError
 from tests.unit.coverage.conftest import PAIRS, SUPERIOR_FILE, county_context
 
+pytestmark = pytest.mark.both_databases  # coverage on SQLite and on the PostgreSQL server
+
 
 def confirm_all_suggestions(c) -> None:
     cov = c.service.coverage(c.plan_id)

@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 
 from app.context import AppContext
+from tests.pg import backend_paths
 from tests.unit.tracking.conftest import tracked_context
 
 DRAFTED_ON = date(2027, 2, 20)
@@ -24,8 +25,8 @@ class Reported:
         return self.ctx.services.reports
 
 
-def reported_context(path) -> Reported:
-    t = tracked_context(path)
+def reported_context(path, paths=None) -> Reported:
+    t = tracked_context(path, paths)
     ctx = t.ctx
     for key, value in (("county_name", "示例县"), ("report_superior", "中共示例市委、示例市人民政府"),
                        ("report_joint_cc", "示例市委全面依法治市委员会办公室")):
@@ -36,8 +37,8 @@ def reported_context(path) -> Reported:
 
 
 @pytest.fixture
-def reported(tmp_path) -> Reported:
-    r = reported_context(tmp_path / "report.sqlite3")
+def reported(request, tmp_path, backend) -> Reported:
+    r = reported_context(tmp_path / "report.sqlite3", backend_paths(request, tmp_path, backend))
     yield r
     r.ctx.close()
 

@@ -1,9 +1,13 @@
 """The report drafted from the demo year: every statutory part, with the year's facts (tasks, units,
 progress, 销号 evidence, overdue and extended tasks) and the units' figures."""
 
+import pytest
+
 from app.services.reports import template as T
 from app.services.reports.figure_fields import place_fields
 from app.services.reports.report_outline import report_outline
+
+pytestmark = pytest.mark.both_databases  # the report service on SQLite and on the PostgreSQL server
 
 
 def text_of(r, key):

@@ -14,6 +14,8 @@ from app.services.reports.figure_import import apply_sheet, preview_sheet, undo_
 from app.services.reports.figures import FigureValue, FigureWrite
 from app.services.tracking.form_import import CHANGED, EMPTY, NEW, SAME, FormRefused
 
+pytestmark = pytest.mark.both_databases  # the report service on SQLite and on the PostgreSQL server
+
 
 def export_for(r, name: str, out: Path) -> Path:
     fs = r.reports.figures

@@ -12,6 +12,7 @@ from app.models.database import session_scope
 from app.paths import resolve_paths
 from app.services.demo_data import load_demo
 from app.services.tracking import TrackingService
+from tests.pg import backend_paths
 
 TODAY = date(2026, 12, 1)
 
@@ -33,14 +34,7 @@ def tracked_context(path, paths=None) -> Tracked:
 
 @pytest.fixture
 def tracked(request, tmp_path, backend) -> Tracked:
-    paths = None
-    if backend == "postgres":  # tests marked both_databases: the same year on the server
-        from app.paths import server_paths
-
-        cluster = request.getfixturevalue("pg_cluster")
-        target = cluster.new_database(template=cluster.template("empty"))
-        request.addfinalizer(lambda: cluster.drop_database(target.dbname))
-        paths = server_paths(target, tmp_path / "pc")
-    t = tracked_context(tmp_path / "tracked.sqlite3", paths)
+    # tests marked both_databases: the same year on the server
+    t = tracked_context(tmp_path / "tracked.sqlite3", backend_paths(request, tmp_path, backend))
     yield t
     t.ctx.close()
