@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QInputMethodEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QApplication,
@@ -31,6 +31,14 @@ from tests.ui.print_dialog import open_print_dialog, print_to_pdf
 
 TIMEOUT_MS = 60_000
 
+
+
+def type_chinese(box: QLineEdit, text: str) -> None:
+    """Chinese as the clerk types it: the input method commits it to the focused box."""
+    box.setFocus()
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QApplication.sendEvent(box, event)
 
 @dataclass
 class Answer:
@@ -125,9 +133,10 @@ class Clerk:
     # ---- steps ---------------------------------------------------------------------------
     def add_issuer(self, name: str, header: str, prefix: str) -> None:
         settings = self.page("Ctrl+7")
-        settings.issuer_name.setText(name)
-        settings.issuer_header.setText(header)
-        settings.issuer_prefix.setText(prefix)
+        for box, text in ((settings.issuer_name, name), (settings.issuer_header, header),
+                          (settings.issuer_prefix, prefix)):
+            box.clear()
+            type_chinese(box, text)
         self.click(settings, "添加发文机关")
         combo = settings.default_issuer
         combo.setCurrentIndex(combo.findText(name))
@@ -165,14 +174,29 @@ class Clerk:
         presses Enter."""
         picker = self.window.plans_page.editor.panel.assignments
         picker.role_box.setCurrentIndex(picker.role_box.findData(role))
-        picker.name_input.setText(name)
+        picker.name_input.clear()
+        type_chinese(picker.name_input, name)
         QTest.keyClick(picker.name_input, Qt.Key.Key_Return)
         self.idle()
 
     def rename_task(self, node_id: int, heading: str) -> None:
-        """What the outline's inline editor does when the clerk types a heading and presses Enter."""
+        """F2 on the task in the outline, the new heading typed into the inline editor (Chinese comes
+        from the input method as committed text), Enter."""
         editor = self.window.plans_page.editor
-        assert editor.model.setData(editor.model.index_of(node_id), heading, Qt.ItemDataRole.EditRole)
+        editor.select_node(node_id)
+        editor.tree.setFocus()
+        QTest.keyClick(editor.tree, Qt.Key.Key_F2)
+        box = QApplication.focusWidget()
+        assert isinstance(box, QLineEdit) and editor.tree.isAncestorOf(box), "F2 opened no inline editor"
+        box.selectAll()
+        type_chinese(box, heading)
+        QTest.keyClick(box, Qt.Key.Key_Return)
+        self.idle()
+
+    def open_list_row(self, widget, row: int) -> None:
+        """A click on one row of a list (the 公文 page's notices)."""
+        rect = widget.visualItemRect(widget.item(row))
+        QTest.mouseClick(widget.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
         self.idle()
 
     def print_to_pdf(self, path: Path, pages: str = "", copies: int = 1):

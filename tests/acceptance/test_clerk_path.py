@@ -94,8 +94,7 @@ def test_from_import_to_an_issued_notice_and_its_revision(clerk, empty_ctx, tmp_
 
     # reopening the issued notice shows, exports and prints what was issued, byte for byte
     notices = clerk.page("Ctrl+3")
-    notices.list.setCurrentRow(0)
-    clerk.idle()
+    clerk.open_list_row(notices.list, 0)
     assert notices.notice.id == issued.id and notices.preview.data == issued_pdf
     second_export = tmp_path / "再次导出.pdf"
     clerk.export("导出 PDF", second_export)  # no font message the second time
@@ -112,6 +111,5 @@ def test_from_import_to_an_issued_notice_and_its_revision(clerk, empty_ctx, tmp_
     assert notices.preview.data != issued_pdf
     lines = [notices.list.item(r).text().split("\n")[1] for r in range(notices.list.count())]
     assert f"{issued.doc_number} · 第2版 草稿" in lines and f"{issued.doc_number} · 第1版 已印发" in lines
-    notices.list.setCurrentRow(lines.index(f"{issued.doc_number} · 第1版 已印发"))
-    clerk.idle()
+    clerk.open_list_row(notices.list, lines.index(f"{issued.doc_number} · 第1版 已印发"))
     assert notices.notice.id == issued.id and notices.preview.data == issued_pdf
