@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QPlainTextEdit
+from PySide6.QtWidgets import QPlainTextEdit, QToolButton
 
 from app.services.tracking import form_layout as F
 from app.ui.dialogs import messages
@@ -136,6 +136,15 @@ def test_unit_view_and_calendar(tracked_window):
     texts = [page.calendar.list.item(i).text() for i in range(page.calendar.list.count())]
     assert any("2026年11月进展情况报送截止" in t for t in texts)
     assert any("年度报告" in e.kind for e in page.calendar.events)
+    # next year's first quarter: the annual report's steps, each ticked from the report's state
+    following = page.calendar.calendar.findChild(QToolButton, "qt_calendar_nextmonth")
+    steps = []
+    for _month in range(4):  # December, then January to March 2027 with the clerk's ▶ button
+        following.click()
+        steps += [page.calendar.list.item(i).text() for i in range(page.calendar.list.count())]
+    steps = [t for t in steps if t.endswith(("（已完成）", "（未完成）"))]
+    assert len(steps) == 5 and any("起草2026年度法治政府建设情况报告" in t for t in steps)
+    assert any("通过政府网站向社会公开" in t for t in steps)
 
 
 def test_forms_out_and_returns_in_with_per_row_choice(tracked_window, monkeypatch, tmp_path, dialogs):
