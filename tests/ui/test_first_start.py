@@ -259,3 +259,29 @@ def test_the_gui_on_a_new_file_opens_it_empty_with_the_dialog(qapp, tmp_path, mo
     finally:
         window.close()
         ctx.close()
+
+
+def test_a_database_on_a_network_drive_opens_with_a_warning_that_does_not_block(qapp, tmp_path, monkeypatch):
+    import argparse
+    import sys
+
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    import app.main
+    from app.services.server import network_drive
+
+    monkeypatch.setattr(app.main, "setup_logging", lambda log_dir: None)
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # start_gui installs its own
+    monkeypatch.setattr(network_drive, "network_reason", lambda _p, platform=None: "映射的网络驱动器 Z:")
+    _app, ctx, window = app.main.start_gui(argparse.Namespace(db=str(tmp_path / "共享.sqlite3")))
+    try:
+        boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+        assert [b.windowTitle() for b in boxes] == ["数据库位置"]
+        assert "映射的网络驱动器 Z:" in boxes[0].text() and "服务器" in boxes[0].text()
+        assert window.isVisible()  # the window is there behind it: start did not wait for the answer
+        boxes[0].button(QMessageBox.StandardButton.Ok).click()
+        QApplication.processEvents()
+        assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+    finally:
+        window.close()
+        ctx.close()
