@@ -195,3 +195,40 @@ def test_charts_are_drawn_in_a_folder_of_the_process_own(tmp_path):
     first = chart_file(chart, body.path, None, body.index)
     assert first.is_file() and first.parent.parent == Path(tempfile.gettempdir())
     assert first.parent.name != "fazhi-charts" and stat.S_IMODE(first.parent.stat().st_mode) == 0o700
+
+
+def _blank_png(path: Path, width: int, height: int) -> None:
+    """A white RGB PNG written row by row: a 144-megapixel scan without 432 MB in this process."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    squeeze = zlib.compressobj(1)
+    row = b"\x00" + b"\xff" * (3 * width)
+    with path.open("wb") as fh:
+        fh.write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)))
+        data = b"".join(squeeze.compress(row) for _ in range(height)) + squeeze.flush()
+        fh.write(chunk(b"IDAT", data) + chunk(b"IEND", b""))
+
+
+def test_a_144_megapixel_seal_is_reduced_within_the_memory_bound_and_quietly(tmp_path):
+    """Issue 16.5: 12,000 × 12,000 pixels (1.6 GB and a warning on stderr before) — reduced to the
+    2,000 pixels a seal can use, in a process that stays under 700 MB, with nothing on stderr."""
+    import subprocess
+    import sys
+
+    seal = tmp_path / "印章扫描.png"
+    _blank_png(seal, 12_000, 12_000)
+    probe = ("import resource, sys\n"
+             "from PIL import Image\n"
+             "from app.services.documents.seal_image import prepare_seal\n"
+             "out = prepare_seal(sys.argv[1])\n"
+             "print(max(Image.open(out).size), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)\n")
+    done = subprocess.run([sys.executable, "-c", probe, str(seal)], capture_output=True, text=True, timeout=300,
+                          cwd=Path(__file__).resolve().parents[2])
+    assert done.returncode == 0 and done.stderr == "", done.stderr[-2000:]
+    side, peak_mb = map(int, done.stdout.split())
+    assert side == 2000
+    assert peak_mb < 700, f"peak {peak_mb} MB"
