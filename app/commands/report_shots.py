@@ -56,6 +56,7 @@ def take_report_shots(window, tmp: Path, shot: Callable[..., None]) -> None:
         dialog.resize(900, 480)
         shot(dialog, "report-redraft.png")
         dialog.reject()
+    window.statusBar().clearMessage()  # the report page's last message is not the coverage page's
     window.nav.setCurrentRow(COVERAGE)
     cov_page = window.coverage_page
     extra.append(ctx.services.coverage.import_superior(ctx.demo_plan_id, city_document(ctx, tmp)).superior_id)
