@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QPlainTextEdit, QToolButton
+from PySide6.QtWidgets import QDialogButtonBox, QPlainTextEdit, QToolButton
 
 from app.services.tracking import form_layout as F
 from app.ui.dialogs import messages
@@ -229,3 +229,43 @@ def test_settings_thresholds_change_the_lights(tracked_window):
     w.settings_page.tracking_box.lag_red.setValue(50)
     w.nav.setCurrentRow(TRACKING)
     assert page.summary.by_light["红"] < before
+
+
+def _audit_actions(ctx) -> list[tuple[str, str]]:
+    from sqlalchemy import select
+
+    from app.models import AuditLog
+    from app.models.database import session_scope
+
+    with session_scope(ctx.session_factory) as s:
+        return [(r.entity, r.action) for r in s.scalars(select(AuditLog).order_by(AuditLog.id))]
+
+
+def _press_ok(dialog) -> None:
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+
+
+def test_extension_and_milestones_are_undone_from_the_edit_menu_and_logged(tracked_window):
+    w, page = tracked_window
+    logged = len(_audit_actions(w.ctx))
+    pick(page, 30, "县司法局")
+    page.ledger_view.panel.buttons["extension"].click()
+    d = page.actions.dialog
+    d.reason.setPlainText("规划需待上级印发后分解。")
+    d.deadline.setDate(QDate(2027, 3, 31))
+    _press_ok(d)
+    assert pick(page, 30, "县司法局").task.extension is not None
+    assert "延期" in w.undo_action.text()
+    w.undo_action.trigger()
+    assert pick(page, 30, "县司法局").task.extension is None  # the request is gone again
+
+    node = pick(page, 30, "县司法局").task.node_id
+    before = page.tracking.milestones.list(node)
+    page.ledger_view.panel.buttons["milestones"].click()
+    page.actions.dialog.text.setPlainText("2026-06-30 40 完成方案\n2026-12-31 100 全面完成")
+    _press_ok(page.actions.dialog)
+    assert [x.target_percent for x in page.tracking.milestones.list(node)] == [40, 100]
+    assert "序时目标" in w.undo_action.text()
+    w.undo_action.trigger()
+    assert page.tracking.milestones.list(node) == before
+    assert len(_audit_actions(w.ctx)) - logged >= 4  # each step and each undo is in the audit log
