@@ -74,3 +74,37 @@ def test_screenshot_size_is_read_or_refused_in_chinese():
     assert parse_size("1366x768") == (1366, 768) and parse_size(" 1024×700 ") == (1024, 700)
     with pytest.raises(ValidationError, match="宽x高"):
         parse_size("大屏幕")
+
+
+def test_convert_ends_its_process_quickly_yet_completely(tmp_path):
+    """After `convert` the process ends without freeing its objects one by one (run_and_exit); its
+    output, its exit code, its files and the exit handlers must all still be there."""
+    import os
+    from pathlib import Path
+
+    repo = Path(__file__).resolve().parents[2]
+    sample = repo / "tests" / "data" / "samples" / "xinjiang-2022-gongzuo-yaodian.txt"
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache"), "XDG_DATA_HOME": str(tmp_path / "data"),
+           "FAZHI_CACHE": str(tmp_path / "cache")}
+    script = ("import atexit, logging, sys\n"
+              "import app.commands.convert as convert\n"
+              "from app.cli import run_and_exit\n"
+              "real = convert.run\n"
+              "def run(args):\n"
+              "    logging.getLogger('probe').warning('探针日志')\n"
+              "    return real(args)\n"
+              "convert.run = run\n"
+              "atexit.register(lambda: print('退出处理已运行'))\n"
+              "run_and_exit(sys.argv[1:])\n")
+    out = tmp_path / "a.pdf"
+    done = subprocess.run([sys.executable, "-c", script, "convert", str(sample), "--pdf", str(out),
+                           "--docx", str(tmp_path / "a.docx")], capture_output=True, text=True, cwd=repo, env=env)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.rstrip().endswith("退出处理已运行") and "已写入" in done.stdout
+    assert out.read_bytes().startswith(b"%PDF") and out.read_bytes().rstrip().endswith(b"%%EOF")
+    assert (tmp_path / "a.docx").stat().st_size > 10_000
+    logs = list((tmp_path / "data").rglob("*.log"))
+    assert logs and any("探针日志" in p.read_text(encoding="utf-8") for p in logs)  # the log was flushed
+    failed = subprocess.run([sys.executable, "-m", "app", "convert", str(tmp_path / "无此文件.txt"), "--pdf",
+                             str(tmp_path / "b.pdf")], capture_output=True, text=True, cwd=repo, env=env)
+    assert failed.returncode == 2 and failed.stderr.strip() and not (tmp_path / "b.pdf").exists()
