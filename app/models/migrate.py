@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 
+from app.models import database
 from app.models.database import BackupError, backup_file
 from app.models.preflight import FileState, inspect_file
 from app.models.revisions import shipped_head
@@ -115,7 +117,31 @@ def check_file(state: FileState, script: ScriptDirectory) -> None:
 
 
 def upgrade_to_head(engine: Engine, db_path: Path | None, backup_dir: Path | None) -> bool:
-    """Brings the database to the newest schema. Returns True when this call migrated it."""
+    """Brings the database to the newest schema. Returns True when this call migrated it.
+
+    SQLite answers "busy" at once, without waiting in its busy handler, in a few moments another
+    program creates, opens or closes the same file: a read-only look while the other one turns a new
+    file to WAL or removes its -wal on closing, or two transactions that would deadlock. Those are
+    tried again within the same wait the busy handler allows; a lock held longer is said as busy."""
+    deadline = time.monotonic() + database.BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            return _upgrade_once(engine, db_path, backup_dir)
+        except Exception as exc:
+            if not _is_busy(exc) or time.monotonic() >= deadline:
+                raise
+            log.info("database %s busy at once while opening; trying again", db_path)
+            time.sleep(0.05)
+
+
+def _is_busy(exc: BaseException) -> bool:
+    err = getattr(exc, "orig", None) or exc
+    code = (getattr(err, "sqlite_errorcode", 0) or 0) & 0xFF
+    return isinstance(err, sqlite3.OperationalError) and (
+        code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) or "database is locked" in str(err))
+
+
+def _upgrade_once(engine: Engine, db_path: Path | None, backup_dir: Path | None) -> bool:
     state = inspect_file(db_path) if db_path is not None else None
     if state is not None and not state.problem and state.revision is not None and state.revision == shipped_head():
         return False  # the usual start: nothing to check or migrate, Alembic is not even loaded

@@ -232,3 +232,31 @@ def test_a_144_megapixel_seal_is_reduced_within_the_memory_bound_and_quietly(tmp
     side, peak_mb = map(int, done.stdout.split())
     assert side == 2000
     assert peak_mb < 700, f"peak {peak_mb} MB"
+
+
+def test_an_immediate_busy_while_opening_is_tried_again_within_the_wait(tmp_path, monkeypatch):
+    """SQLite says "busy" at once, without its busy handler, in moments another program creates or
+    closes the file (seen once as a failed start of two programs allocating 文号 together). Opening
+    tries again within the usual wait; only a lock that outlasts it is said as busy."""
+    from app.models import database, migrate
+
+    real = migrate.inspect_file
+    answers = iter([True, True])
+
+    def flaky(path, check=True):
+        if next(answers, False):
+            err = sqlite3.OperationalError("database is locked")
+            err.sqlite_errorcode = sqlite3.SQLITE_BUSY
+            raise err
+        return real(path, check)
+
+    monkeypatch.setattr(migrate, "inspect_file", flaky)
+    ctx = open_context(resolve_paths(tmp_path / "n.sqlite3"), load_demo=False)
+    try:
+        assert ctx.services.notices.allocate_serial("测试发", 2026) == 1
+    finally:
+        ctx.close()
+    monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 200)
+    answers = iter([True] * 1000)
+    with pytest.raises(DatabaseOpenError, match="正被另一个程序使用"):
+        open_context(resolve_paths(tmp_path / "m.sqlite3"), load_demo=False)
