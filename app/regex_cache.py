@@ -12,7 +12,7 @@ is given and refuses an invalid one, and a refused, stale or damaged entry is si
 An entry is stored only after a pattern built from it compared equal to Python's own compilation.
 The file is keyed by Python's version and the engine's version, so another Python starts afresh.
 
-Only text (str) patterns are cached; anything unexpected in the interpreter's internals (a Python
+Only this program's own text (str) patterns are cached; anything unexpected in the interpreter's internals (a Python
 this was not written for) leaves `re` exactly as it was."""
 
 from __future__ import annotations
@@ -71,11 +71,13 @@ class RegexCache:
         self.added = 0
 
     # ---- compiling -------------------------------------------------------------------------
-    def wrap(self, original, parse, make_code, sre_compile):
-        """A replacement for re._compiler.compile(p, flags) that uses and fills the cache."""
+    def wrap(self, original, parse, make_code, sre_compile, wanted=None):
+        """A replacement for re._compiler.compile(p, flags) that uses and fills the cache, for the
+        patterns `wanted()` accepts (by default those of this program's own modules)."""
+        wanted = wanted or _from_this_program
 
         def compile(p, flags=0):
-            if not isinstance(p, str) or flags & _DEBUG_FLAG:
+            if not isinstance(p, str) or flags & _DEBUG_FLAG or not wanted():
                 return original(p, flags)
             key = f"{flags}:{p}"
             entry = self.entries.get(key)
@@ -106,6 +108,17 @@ class RegexCache:
             return expected
 
         return compile
+
+
+def _from_this_program() -> bool:
+    """Whether the pattern comes from this program's own modules. Libraries' patterns are left to
+    Python: some are built anew on every start (from a set, in an order that changes per process)
+    and would only grow the file."""
+    frame = sys._getframe(2)  # past this module's compile, then re's own functions
+    while frame is not None and frame.f_globals.get("__name__", "").partition(".")[0] == "re":
+        frame = frame.f_back
+    name = frame.f_globals.get("__name__", "") if frame is not None else ""
+    return name == "app" or name.startswith("app.")
 
 
 _ACTIVE: RegexCache | None = None

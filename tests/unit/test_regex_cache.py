@@ -40,7 +40,7 @@ def app_patterns() -> list[re.Pattern]:
 
 
 def compile_with(cache: RegexCache):
-    return cache.wrap(compiler.compile, parser.parse, compiler._code, _sre.compile)
+    return cache.wrap(compiler.compile, parser.parse, compiler._code, _sre.compile, wanted=lambda: True)
 
 
 def flags_in(p: re.Pattern) -> int:
@@ -96,11 +96,14 @@ def test_damaged_foreign_and_tampered_files_change_nothing_but_the_time(tmp_path
     assert compile_with(odd)(p.pattern) == p and odd.refused == 1
 
 
-def test_bytes_and_debug_patterns_are_left_to_python(tmp_path):
+def test_bytes_and_debug_patterns_and_other_modules_patterns_are_left_to_python(tmp_path):
     cache = RegexCache(tmp_path / FILE_NAME, "v1")
     use = compile_with(cache)
     assert use(rb"\d+") == re.compile(rb"\d+")
     assert cache.added == 0
+    from_libraries = cache.wrap(compiler.compile, parser.parse, compiler._code, _sre.compile)
+    assert from_libraries(r"[\u4e00-\u9fff]+年") == re.compile(r"[\u4e00-\u9fff]+年")
+    assert cache.added == 0  # called from this test module, not from the program's own (app.…)
 
 
 def test_an_unwritable_cache_folder_is_no_error(tmp_path):
