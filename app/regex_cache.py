@@ -29,6 +29,7 @@ log = logging.getLogger(__name__)
 
 FILE_NAME = "regex-programs.json"
 MAX_ENTRIES = 5000  # far more than the program has; a file that grew past it starts again
+MAX_MISMATCHES = 3  # programs unlike Python's own before the cache stands aside for the process
 _DEBUG_FLAG = 128  # re.DEBUG: prints while compiling, never cached
 
 
@@ -40,6 +41,7 @@ class RegexCache:
         self.added = 0
         self.hits = 0
         self.refused = 0
+        self.mismatched = 0  # misses whose program differed from Python's own
 
     # ---- the file --------------------------------------------------------------------------
     def load(self) -> None:
@@ -77,7 +79,8 @@ class RegexCache:
         wanted = wanted or _from_this_program
 
         def compile(p, flags=0):
-            if not isinstance(p, str) or flags & _DEBUG_FLAG or not wanted():
+            if (not isinstance(p, str) or flags & _DEBUG_FLAG or self.mismatched >= MAX_MISMATCHES
+                    or not wanted()):
                 return original(p, flags)
             key = f"{flags}:{p}"
             entry = self.entries.get(key)
@@ -105,6 +108,8 @@ class RegexCache:
             if ours == expected:  # the same program as Python's own: safe to hand back next time
                 self.entries[key] = entry
                 self.added += 1
+            else:  # a Python whose compiler works otherwise: after a few, stop paying twice
+                self.mismatched += 1
             return expected
 
         return compile

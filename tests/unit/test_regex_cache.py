@@ -122,3 +122,21 @@ def test_the_command_line_fills_the_cache_then_reads_it_and_says_the_same(tmp_pa
     assert len(stored) > 50
     second = subprocess.run(command, capture_output=True, text=True, cwd=REPO, env=env, check=True)
     assert second.stdout == first.stdout and second.stderr == first.stderr
+
+
+def test_a_python_whose_compiler_differs_makes_the_cache_stand_aside(tmp_path):
+    cache = RegexCache(tmp_path / FILE_NAME, "v1")
+    calls = []
+
+    def original(p, flags=0):
+        calls.append(p)
+        return compiler.compile(p, flags)
+
+    def unlike_sre(pattern, flags, code, groups, groupindex, indexgroup):
+        return _sre.compile(pattern, flags, code, groups, groupindex, indexgroup).pattern  # not a Pattern
+
+    use = cache.wrap(original, parser.parse, compiler._code, unlike_sre, wanted=lambda: True)
+    patterns = [rf"第{i}项[\u4e00-\u9fff]+" for i in range(10)]
+    assert all(use(p) == re.compile(p) for p in patterns)
+    assert cache.added == 0 and cache.mismatched == 3  # then it stopped comparing
+    assert calls == patterns  # Python's own compiler answered every one
