@@ -162,6 +162,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("已取消。", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # the reader of our output stopped early (… | head): nothing to say
+        _quiet_stdout()
+        return 1
     except Exception as exc:
         log.exception("unexpected error in command %s", args.command)
         known = as_domain_error(exc)  # a full disk, a locked database, a file in use: said in Chinese
@@ -175,6 +178,14 @@ def main(argv: list[str] | None = None) -> int:
 # Commands that hold no database, window or open file once they return: their process may end
 # without freeing its objects one by one (see run_and_exit).
 QUICK_EXIT = frozenset({"convert"})
+
+
+def _quiet_stdout() -> None:
+    """Points stdout at the null device, so that flushing it at exit cannot fail a second time
+    (the way Python's documentation advises for a closed pipe)."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
 
 
 def run_and_exit(argv: list[str] | None = None) -> NoReturn:

@@ -108,3 +108,21 @@ def test_convert_ends_its_process_quickly_yet_completely(tmp_path):
     failed = subprocess.run([sys.executable, "-m", "app", "convert", str(tmp_path / "无此文件.txt"), "--pdf",
                              str(tmp_path / "b.pdf")], capture_output=True, text=True, cwd=repo, env=env)
     assert failed.returncode == 2 and failed.stderr.strip() and not (tmp_path / "b.pdf").exists()
+
+
+def test_a_reader_that_stops_early_gets_no_error_message(tmp_path):
+    """`convert … | head -1`: the files are written, and the closed pipe is not reported as a
+    failure to read or write a file."""
+    import os
+    from pathlib import Path
+
+    repo = Path(__file__).resolve().parents[2]
+    sample = repo / "tests" / "data" / "samples" / "xinjiang-2022-gongzuo-yaodian.txt"
+    env = {**os.environ, "FAZHI_CACHE": str(tmp_path / "cache"), "XDG_DATA_HOME": str(tmp_path / "data")}
+    proc = subprocess.Popen([sys.executable, "-m", "app", "convert", str(sample), "--pdf", str(tmp_path / "a.pdf")],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=repo, env=env)
+    proc.stdout.close()  # the reader is gone before the first line
+    err = proc.stderr.read().decode("utf-8")
+    proc.wait(timeout=120)
+    assert err == "" and proc.returncode == 1
+    assert (tmp_path / "a.pdf").read_bytes().startswith(b"%PDF")

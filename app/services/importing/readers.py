@@ -114,9 +114,20 @@ def _read_zip(source, name: str, expected: str) -> SourceDoc:
     return SourceDoc(name=name, blocks=blocks, warnings=warnings)
 
 
+_OFFICE_NAME = {".docx": "Word 文档", ".doc": "Word 文档", ".wps": "WPS 文档", ".xlsx": "Excel 工作簿",
+                ".xls": "Excel 工作簿", ".et": "WPS 表格"}
+
+
 def _read_text(path: Path, name: str, ext: str) -> SourceDoc:
     data = path.read_bytes()
-    text, label = decode_text(data, name)
+    try:
+        text, label = decode_text(data, name)
+    except InputFileError as exc:
+        if ext not in _OFFICE_NAME:
+            raise
+        # named as an Office file but neither a package nor text: say what the name promised
+        raise InputFileError(f"“{name}”不是有效的{_OFFICE_NAME[ext]}：文件已损坏，或扩展名与内容不符。"
+                             "请在 WPS/Word 中打开它另存一份后再导入。") from exc
     warnings: list[str] = []
     if ext in (".docx", ".xlsx", ".doc", ".wps", ".xls"):
         warnings.append(f"“{name}”的扩展名是 {ext}，但内容是纯文本，已按文本文件读取。")

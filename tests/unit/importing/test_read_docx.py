@@ -212,3 +212,17 @@ def test_empty_word_document(tmp_path):
     Document().save(p)
     with pytest.raises(InputFileError, match="没有文字"):
         import_file(p)
+
+
+@pytest.mark.parametrize(("name", "what"), [("要点.docx", "Word 文档"), ("分工表.xlsx", "Excel 工作簿")])
+def test_binary_junk_named_as_an_office_file_is_called_so(tmp_path, name, what):
+    path = tmp_path / name
+    path.write_bytes(bytes(range(256)) * 200)  # neither a package nor text
+    with pytest.raises(InputFileError) as err:
+        read_file(path)
+    assert err.value.message == (f"“{name}”不是有效的{what}：文件已损坏，或扩展名与内容不符。"
+                                 "请在 WPS/Word 中打开它另存一份后再导入。")
+    junk = tmp_path / "说明.txt"
+    junk.write_bytes(bytes(range(256)) * 200)
+    with pytest.raises(InputFileError, match="不是文本文件"):
+        read_file(junk)
