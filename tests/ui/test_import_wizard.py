@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QWizard
 
 from app.services.importing import NEW_UNIT, SKIP_UNIT
@@ -158,3 +159,24 @@ def test_the_wizard_fits_a_small_screen(window):
     area = window.screen().availableGeometry()
     assert wizard.width() <= area.width() and wizard.height() <= area.height()
     wizard.reject()
+
+
+@pytest.mark.parametrize(("name", "content", "said"), [
+    ("空.txt", b"", "是空文件"),
+    ("要点.docx", bytes(range(256)) * 200, "不是有效的Word 文档"),
+    ("太大.txt", "一、总体要求\n".encode() * 400_000, "超过导入上限"),
+    ("乱码.txt", b"\xff\xfe\x00\x00garbage\x00\x01\x02", "无法按该编码读取"),
+])
+def test_bad_files_are_refused_in_chinese_through_the_wizards_buttons(window, tmp_path, name, content, said):
+    from PySide6.QtWidgets import QWizard
+
+    bad = tmp_path / name
+    bad.write_bytes(content)
+    plans = window.plans_page.combo.count()
+    wizard = open_wizard(window, bad)
+    wizard.button(QWizard.WizardButton.NextButton).click()
+    page = wizard.analyse_page
+    assert not page.isComplete()
+    assert page.step.text().startswith("无法导入：") and said in page.step.text(), page.step.text()
+    wizard.button(QWizard.WizardButton.CancelButton).click()
+    assert not wizard.isVisible() and window.plans_page.combo.count() == plans  # nothing stored
