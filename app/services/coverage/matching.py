@@ -96,6 +96,7 @@ class TextMatcher:
         self._t_vec = [_vector(d, idf) for d in t_words]  # idf already weighs the common words down
         self._c_vec = [_vector(d, idf) for d in c_words]
         self._postings: dict[str, list[int]] = {}
+        self._suggested: dict[tuple, list[Suggestion]] = {}
         for j, v in enumerate(self._c_vec):
             for w in v:
                 self._postings.setdefault(w, []).append(j)
@@ -107,10 +108,6 @@ class TextMatcher:
                 out[j] = out.get(j, 0.0) + a * self._c_vec[j][w]
         return out
 
-    def score(self, i: int, j: int) -> float:
-        cos = self._cosines(i).get(j, 0.0)
-        return self._combine(i, j, cos)
-
     def _combine(self, i: int, j: int, cos: float) -> float:
         shared = bool(self._t_grams[i] & self._c_grams[j])
         ratio = fuzz.token_set_ratio(self._t_text[i], self._c_text[j]) if shared else 0.0
@@ -118,7 +115,15 @@ class TextMatcher:
 
     def suggest(self, i: int, top: int = TOP, min_score: float = MIN_SCORE,
                 exclude: frozenset[int] = frozenset()) -> list[Suggestion]:
-        """The best candidates for target i, best first (ties: document order)."""
+        """The best candidates for target i, best first (ties: document order); worked out once per
+        question (the 对照 page asks again after every decision)."""
+        key = (i, top, min_score, exclude)
+        hit = self._suggested.get(key)
+        if hit is None:
+            hit = self._suggested[key] = self._suggest(i, top, min_score, exclude)
+        return list(hit)
+
+    def _suggest(self, i: int, top: int, min_score: float, exclude: frozenset[int]) -> list[Suggestion]:
         if not self._t_text[i] and not self._t_vec[i]:
             return []
         cos = self._cosines(i)

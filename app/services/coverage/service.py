@@ -59,6 +59,16 @@ class CoverageService:
         self.plans = plans
         self._imports = imports  # the importer is built on first use (its tables take a while to load)
         self.indicators = IndicatorService(session_factory)
+        self._last_matcher: tuple[tuple, TextMatcher] | None = None  # for the texts asked about last
+
+    def _matcher(self, targets: list[str], candidates: list[str]) -> TextMatcher:
+        """The matcher for these texts: built once while they stay the same (every decision on the
+        对照 page asks for the whole check again; building it is most of that time)."""
+        key = (tuple(targets), tuple(candidates))
+        last = self._last_matcher
+        if last is None or last[0] != key:
+            last = self._last_matcher = (key, TextMatcher(targets, candidates))
+        return last[1]
 
     # ---- the superior's document ---------------------------------------------------------
     def superior_of(self, plan_id: int) -> PlanDTO | None:
@@ -129,7 +139,7 @@ class CoverageService:
             links = L.load_links(s, plan_id, kind)
             notes = L.load_notes(s, plan_id, kind)
         rows = []
-        matcher = TextMatcher([t.text for t in targets], [t.text for t in tasks]) if suggest and tasks else None
+        matcher = self._matcher([t.text for t in targets], [t.text for t in tasks]) if suggest and tasks else None
         index = {t.node_id: k for k, t in enumerate(tasks)}
         for i, target in enumerate(targets):
             row = CoverageRow(target, note=notes.get(target.id))

@@ -152,3 +152,19 @@ def test_refused_inputs(tmp_path):
         assert c.service.superior_of(c.plan_id) is None and len(c.ctx.services.plans.list_plans()) == 1
     finally:
         c.ctx.close()
+
+
+def test_the_check_asked_again_after_a_decision_reuses_the_matcher(checked):
+    svc = checked.service
+    first = svc.coverage(checked.plan_id)
+    matcher = svc._last_matcher[1]
+    row = next(r for r in first.rows if r.suggestions)
+    task, _score = row.suggestions[0]
+    svc.set_link(checked.plan_id, task.node_id, first.kind, row.target.id, "rejected")
+    again = svc.coverage(checked.plan_id)
+    assert svc._last_matcher[1] is matcher  # same texts: nothing rebuilt
+    after = next(r for r in again.rows if r.target.id == row.target.id)
+    assert task.node_id not in [t.node_id for t, _s in after.suggestions]  # the rejected one is gone
+    svc.plans.update_node(task.node_id, text=task.text + "（已修改）")
+    svc.coverage(checked.plan_id)
+    assert svc._last_matcher[1] is not matcher  # a changed text: built anew
