@@ -41,15 +41,15 @@ def run(args: argparse.Namespace) -> int:
             kept = [c.heading for c in redraft.conflicts]
             print(f"已{'重新' if report.sections else ''}起草《{report.plan_title}》{report.year}年度报告。")
         if args.pdf is None and args.docx is None:
+            from app.services.reports.figure_fields import place_fields
+
             doc, notes = report_model(reports, args.plan, args.variant, args.public)
+            totals = reports.figures.totals(report.id)  # once, not per part
             for entry in report_outline(reports.report(args.plan)):
                 if entry.level:
                     print(entry.title)
                 if entry.section is not None:
-                    from app.services.reports.figure_fields import place_fields
-
-                    text, _n = place_fields(entry.section.text, reports.figures.totals(report.id))
-                    print(text)
+                    print(place_fields(entry.section.text, totals)[0])
             findings = notes + check_report(doc)
         else:
             with overwrite_hint():

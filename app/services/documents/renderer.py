@@ -57,7 +57,7 @@ class DocumentService:
         pdf_bytes, docx_bytes, layout = notice_files(doc, check_mode(mode), self.fonts(), pdf is not None,
                                                      docx is not None)
         result = RenderResult(pages=len(layout.pages), substitutions=layout.substitutions,
-                              warnings=list(layout.warnings))
+                              warnings=list(layout.warnings), layout=layout)
         outputs = [(p, data) for p, data in ((pdf, pdf_bytes), (docx, docx_bytes)) if p is not None]
         result.written = write_files(outputs, overwrite)
         return result

@@ -25,6 +25,7 @@ class RenderResult:
     pages: int = 0
     substitutions: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    layout: Layout | None = None  # what was typeset, for the format checker
 
 
 @functools.lru_cache(maxsize=8)

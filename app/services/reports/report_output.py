@@ -49,8 +49,5 @@ def render_report(reports, doc_service, plan_id: int, variant: str, pdf: Path | 
         raise NotFoundError(f"《{report.plan_title}》的{report.year}年度报告还没有起草：请先起草（报告页的“起草”）。")
     doc, notes = report_model(reports, plan_id, variant, publication)
     result = doc_service.render_model(doc, pdf, docx, mode, overwrite)
-    from app.services.documents.service import layout_document
-
-    layout, _book = layout_document(doc, doc_service.fonts())
     return ReportOutput(result.written, result.pages, result.substitutions, result.warnings,
-                        notes + check_report(doc, layout))
+                        notes + check_report(doc, result.layout))
