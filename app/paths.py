@@ -31,10 +31,6 @@ class AppPaths:
     server: ServerTarget | None = None  # a shared PostgreSQL database instead of the file
 
     @property
-    def config_file(self) -> Path:
-        return self.data_dir / LOCAL_CONFIG
-
-    @property
     def display_name(self) -> str:
         """What the window and the messages call this database."""
         return self.server.label if self.server is not None else self.db_path.name

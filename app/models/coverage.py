@@ -21,7 +21,6 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base
 
-LINK_STATES = ("confirmed", "rejected")
 # exactly one target: a superior task or an indicator (portable SQL, no dialect function)
 ONE_TARGET = ("(superior_node_id IS NULL AND indicator_id IS NOT NULL) OR "
               "(superior_node_id IS NOT NULL AND indicator_id IS NULL)")

@@ -19,7 +19,7 @@ from app.models import database
 from app.models.database import BackupError, backup_file
 from app.models.preflight import FileState, inspect_file
 from app.models.revisions import shipped_head
-from app.services.system_errors import is_disk_full, os_reason
+from app.services.system_errors import DatabaseBusyError, as_domain_error, is_disk_full, os_reason
 
 if TYPE_CHECKING:  # Alembic loads only when a database is not at the newest revision
     from alembic.config import Config
@@ -135,10 +135,7 @@ def upgrade_to_head(engine: Engine, db_path: Path | None, backup_dir: Path | Non
 
 
 def _is_busy(exc: BaseException) -> bool:
-    err = getattr(exc, "orig", None) or exc
-    code = (getattr(err, "sqlite_errorcode", 0) or 0) & 0xFF
-    return isinstance(err, sqlite3.OperationalError) and (
-        code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) or "database is locked" in str(err))
+    return isinstance(as_domain_error(exc), DatabaseBusyError)  # SQLite's busy, locked or protocol
 
 
 def _upgrade_once(engine: Engine, db_path: Path | None, backup_dir: Path | None) -> bool:

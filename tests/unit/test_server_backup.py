@@ -7,6 +7,7 @@ import subprocess
 import pytest
 
 from app.cli import main
+from app.services.errors import DomainError
 from app.services.server import pg_backup
 
 pytestmark = pytest.mark.postgres
@@ -43,3 +44,23 @@ def test_without_pg_dump_the_clerk_is_told_what_to_install(server_db, tmp_path, 
     err = capsys.readouterr().err
     assert "pg_dump" in err and "PostgreSQL 客户端工具" in err and "docs/server.md" in err
     assert not (tmp_path / "pc" / "backups").exists() or not any((tmp_path / "pc" / "backups").iterdir())
+
+
+def test_a_pg_dump_older_than_the_server_is_its_own_error(tmp_path):
+    """Told apart by type (the start-up migration goes on without a local backup then), not by
+    searching the Chinese sentence."""
+    from app.server_target import parse_server_url
+
+    old = tmp_path / "pg_dump"
+    old.write_text("#!/bin/sh\necho 'pg_dump: error: aborting because of server version mismatch' >&2\nexit 1\n",
+                   encoding="utf-8")
+    old.chmod(0o755)
+    target = parse_server_url("postgresql://fazhi@127.0.0.1:1/fazhi")
+    with pytest.raises(pg_backup.PgDumpTooOldError, match="版本比服务器旧"):
+        pg_backup._run(old, ["--version"], target, None)
+    other = tmp_path / "pg_dump2"
+    other.write_text("#!/bin/sh\necho 'permission denied for table plan' >&2\nexit 1\n", encoding="utf-8")
+    other.chmod(0o755)
+    with pytest.raises(DomainError) as err:
+        pg_backup._run(other, [], target, None)
+    assert not isinstance(err.value, pg_backup.PgDumpTooOldError) and "权限" in err.value.message

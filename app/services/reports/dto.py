@@ -56,7 +56,3 @@ class Redraft:
     sections: list  # DraftSection, in document order
     conflicts: list[Conflict]
     notes: list[str]
-
-    @property
-    def keys(self) -> set[str]:
-        return {s.key for s in self.sections}

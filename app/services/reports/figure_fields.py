@@ -122,10 +122,6 @@ def totals(fields: list[FigureField], values: list[tuple[str, float | None]]) ->
     return out
 
 
-def fields_in(text: str) -> list[str]:
-    return [m.group(1).strip() for m in FIELD.finditer(text or "")]
-
-
 def place_fields(text: str, figures: FigureTotals) -> tuple[str, list[str]]:
     """The text with every {名称} replaced by its total; a field without a value becomes a visible
     placeholder 【名称】 the format checker lists. Returns the text and one note per problem."""

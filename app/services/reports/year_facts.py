@@ -63,7 +63,6 @@ class YearFacts:
     next_plan: NextPlan | None = None
     bulletins: int = 0
     forms_returned: int = 0
-    periods: int = 0
     notes: list[str] = field(default_factory=list)
 
     def tasks_of(self, part_id: int | None) -> list[TaskFact]:
@@ -87,8 +86,7 @@ def facts_from(ledger: Ledger, roots: list[NodeDTO]) -> YearFacts:
             last.values.evidence if last else "", t.deadline_text, t.deadline, t.effective_deadline, t.closure,
             t.extension, bool(row is not None and is_done(row)), bool(row is not None and is_overdue(row, ledger))))
     year = ledger.plan_year or ledger.period.due.year
-    return YearFacts(ledger.plan_id, ledger.plan_title, year, ledger.as_of, parts, tasks,
-                     periods=len(ledger.schedule.periods))
+    return YearFacts(ledger.plan_id, ledger.plan_title, year, ledger.as_of, parts, tasks)
 
 
 def supervision_counts(s: Session, plan_id: int) -> tuple[int, int]:

@@ -35,6 +35,10 @@ class PgDumpMissingError(DomainError):
         super().__init__(NO_PG_DUMP)
 
 
+class PgDumpTooOldError(DomainError):
+    """This PC's pg_dump is of an older major version than the server."""
+
+
 def find_tool(name: str) -> Path | None:
     """pg_dump / pg_restore: FAZHI_PG_BIN, the newest versioned folder (Debian, Windows installer),
     then PATH."""
@@ -110,14 +114,18 @@ def _run(tool: Path, args: list[str], target: ServerTarget, password: str | None
     err = done.stderr.decode("utf-8", "replace")
     if done.returncode != 0:
         log.warning("%s failed (%s): %s", tool.name, done.returncode, err.strip()[-500:])
-        raise DomainError(f"备份失败：{_dump_reason(err)}")
+        reason = _dump_reason(err)
+        raise (PgDumpTooOldError if reason == TOO_OLD else DomainError)(f"备份失败：{reason}")
     return done.stdout.decode("utf-8", "replace")
+
+
+TOO_OLD = "这台电脑上的 pg_dump 版本比服务器旧。请安装与服务器同一大版本或更新的 PostgreSQL 客户端工具。"
 
 
 def _dump_reason(err: str) -> str:
     text = err.lower()
     if "server version mismatch" in text or "aborting because of server version" in text:
-        return "这台电脑上的 pg_dump 版本比服务器旧。请安装与服务器同一大版本或更新的 PostgreSQL 客户端工具。"
+        return TOO_OLD
     if "password authentication failed" in text or "no password supplied" in text:
         return "服务器拒绝了登录：用户名或密码不正确。"
     if "permission denied" in text:

@@ -12,7 +12,7 @@ from app.models.server_migrate import upgrade_server
 from app.paths import AppPaths
 from app.services.errors import DomainError
 from app.services.server.credentials import get_password
-from app.services.server.pg_backup import PgDumpMissingError, dump_server
+from app.services.server.pg_backup import PgDumpMissingError, PgDumpTooOldError, dump_server
 
 log = logging.getLogger(__name__)
 
@@ -39,10 +39,9 @@ def open_server_engine(paths: AppPaths) -> Engine:
             dump_server(target, password, paths.backup_dir, f"before-migration-{revision or 'none'}")
         except PgDumpMissingError:  # the migration is one transaction: a failure leaves the old schema whole
             log.warning("no pg_dump on this PC: migrating the server database without a backup from here")
+        except PgDumpTooOldError:
+            log.warning("pg_dump older than the server: migrating without a backup from here")
         except DomainError as exc:
-            if "版本比服务器旧" in exc.message:
-                log.warning("pg_dump older than the server: migrating without a backup from here")
-                return
             raise ServerBackupFailedError(f"服务器上的数据库需要升级，但升级前的备份未能完成：{exc.message}"
                                           "数据库未作任何修改。") from exc
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from app.models.progress import PROGRESS_STATUSES
+from app.services.dates import format_cn_date
 
 STATUSES = PROGRESS_STATUSES  # 未启动 推进中 已完成 长期推进 申请延期 中止
 CLOSED = "已销号"  # shown in place of the status once a task is closed
@@ -42,6 +43,4 @@ class LightPolicy:
                    max(0, int(settings.track_lag_red)), unreported)
 
 
-def cn_date(d) -> str:
-    """2026年6月30日 (as dates.format_cn_date, without babel: the grid formats thousands of these)."""
-    return f"{d.year}年{d.month}月{d.day}日"
+cn_date = format_cn_date  # 2026年6月30日

@@ -31,7 +31,6 @@ class ReportActions(PlanPageActions):
     def __init__(self, page: ReportPage):
         super().__init__(page)
         self.dialog = None
-        self.last_output = None
 
     @property
     def reports(self):
@@ -99,7 +98,6 @@ class ReportActions(PlanPageActions):
                            self._exported, title=f"正在导出 {target.name}…", lane="render")
 
     def _exported(self, out) -> None:
-        self.last_output = out
         self.page.properties.show_findings(out.findings)
         hint = f"，格式检查发现 {len(out.findings)} 处待处理（见“报送”页）" if out.findings else ""
         self.page.status_message.emit(f"已导出 {out.written[0].name}，共 {out.pages} 页{hint}")
