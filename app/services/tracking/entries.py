@@ -153,12 +153,6 @@ def _check_key(s: Session, key: EntryKey, cache: dict) -> None:
         cache[("assign", key.node_id, key.unit_id)] = True
 
 
-def _first_version(s: Session, entry: ProgressEntry) -> int:
-    entry.version = 1
-    entry.changed_by = s.info.get("clerk", "")
-    return 1
-
-
 def write_entries(s: Session, writes: list[EntryWrite]) -> list[EntryDTO | None]:
     out: list[EntryDTO | None] = []
     cache: dict = {}
@@ -186,7 +180,7 @@ def write_entries(s: Session, writes: list[EntryWrite]) -> list[EntryDTO | None]
         existing.reported_by = (w.reported_by or "")[:MAX_NAME]
         existing.source, existing.source_file = w.source, (w.source_file or "")[:300]
         existing.updated_at = datetime.now()
-        version = versions.bump(s, existing) if before is not None else _first_version(s, existing)
+        version = versions.bump(s, existing)  # a new report: 1
         s.flush()
         audit.record(s, "progress", w.key.node_id, "create" if before is None else "update",
                      f"unit={w.key.unit_id} period={w.key.period_id} {values.status}"
