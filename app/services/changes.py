@@ -6,7 +6,11 @@ asked every few seconds (a timer of the window) whether anything new arrived, at
   look is a non-blocking read of that connection;
 - on SQLite, PRAGMA data_version on a connection kept open: it changes when another connection
   committed, and reads nothing else.
-Only then are the new audit lines read, and those of other programs returned."""
+Only then are the new audit lines read, and those of other programs returned.
+
+On a server, audit ids are handed out when a line is written but become visible at commit, so a
+clerk's long save can show id 10 after another's id 11 was already read. The look therefore reads a
+little behind the highest id seen and remembers which ids it has told."""
 
 from __future__ import annotations
 
@@ -21,6 +25,10 @@ from app.models import AuditLog
 from app.models.server_engine import CHANGES_CHANNEL, is_server
 
 log = logging.getLogger(__name__)
+
+# How far behind the highest seen id a late commit is still looked for: more audit lines than
+# all the clerks together write while one save is in flight.
+LOOKBACK = 500
 
 ENTITY_WORDS = {"node": "工作要点的条目", "plan": "工作要点", "notice": "公文", "progress": "督办进展",
                 "unit": "单位名录", "issuer": "发文机关", "doc_number": "发文字号"}
@@ -50,10 +58,15 @@ class ChangeWatcher:
         self._conn = None  # the SQLite connection kept open, or the LISTEN connection
         self._mark = None  # the last data_version seen (SQLite)
         self.last_id = self._max_id()
+        self._told = set(self._ids_above(self.last_id - LOOKBACK))  # ids near last_id already handled
 
     def _max_id(self) -> int:
         with self.engine.connect() as conn:
             return conn.execute(select(func.max(AuditLog.id))).scalar() or 0
+
+    def _ids_above(self, floor: int) -> list[int]:
+        with self.engine.connect() as conn:
+            return list(conn.execute(select(AuditLog.id).where(AuditLog.id > floor)).scalars())
 
     def poll(self) -> list[ForeignChange]:
         """What other programs changed since the last call (empty when nothing, or the database
@@ -104,12 +117,17 @@ class ChangeWatcher:
         return conn
 
     def _read_new(self) -> list[ForeignChange]:
+        floor = self.last_id - LOOKBACK
         with self.engine.connect() as conn:
             rows = conn.execute(select(AuditLog.id, AuditLog.clerk, AuditLog.at, AuditLog.entity,
                                        AuditLog.entity_id, AuditLog.action, AuditLog.client)
-                                .where(AuditLog.id > self.last_id).order_by(AuditLog.id).limit(500)).all()
+                                .where(AuditLog.id > floor).order_by(AuditLog.id)
+                                .limit(LOOKBACK + 500)).all()
+        rows = [r for r in rows if r.id not in self._told]
         if rows:
-            self.last_id = rows[-1].id
+            self.last_id = max(self.last_id, rows[-1].id)
+            self._told.update(r.id for r in rows)
+            self._told = {i for i in self._told if i > self.last_id - LOOKBACK}
         return [ForeignChange(r.clerk, r.at, r.entity, r.entity_id, r.action) for r in rows
                 if r.client != self.client]
 
