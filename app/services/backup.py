@@ -61,7 +61,8 @@ def list_backups(backup_dir: Path) -> list[BackupInfo]:
     if not backup_dir.is_dir():
         return []
     found = [_info(p) for p in backup_dir.glob("*.sqlite3") if is_good_backup(p)]
-    return sorted(found, key=lambda b: b.created, reverse=True)
+    # two copies made within one clock tick share an mtime; the name's microsecond stamp decides
+    return sorted(found, key=lambda b: (b.created, b.path.name), reverse=True)
 
 
 _verdicts: dict[tuple[str, int, int], bool] = {}  # (path, size, mtime) → checked good

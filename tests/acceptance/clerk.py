@@ -99,7 +99,7 @@ class Clerk:
     def press(self, keys: str) -> None:
         """A shortcut typed on the window, e.g. "Ctrl+P"."""
         self.window.activateWindow()  # back from a dialog: shortcuts go to the active window
-        self.qtbot.waitUntil(lambda: QApplication.activeWindow() is self.window, timeout=5000)
+        self.qtbot.waitUntil(lambda: QApplication.activeWindow() is self.window, timeout=30_000)
         QTest.keySequence(self.window, keys)
         self.idle()
 

@@ -13,8 +13,8 @@ from tests.acceptance.clerk import Clerk
 def clerk(qtbot, empty_ctx):
     window = MainWindow(empty_ctx)  # its own TaskRunner: work really runs in the background
     qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
+    with qtbot.waitExposed(window):
+        window.show()
     hands = Clerk(window, qtbot)
     yield hands
     hands.stop()

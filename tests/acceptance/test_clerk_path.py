@@ -17,6 +17,7 @@ A4 = (595, 842)
 
 def test_from_import_to_an_issued_notice_and_its_revision(clerk, empty_ctx, tmp_path):
     window, services = clerk.window, empty_ctx.services
+    assert window.changes.timer.isActive()  # other clerks' changes are looked for from the start
 
     # 设置: the county's own issuer, chosen as the default
     clerk.add_issuer("示例县人民政府办公室", "示例县人民政府办公室文件", "示政办发")

@@ -52,11 +52,15 @@ def concurrent_creation(folder: Path, trials: int, writers: int = 3) -> list[Out
     return out
 
 
-def hold_write_lock(db: Path, seconds: float, started: threading.Event) -> None:
+def hold_write_lock(db: Path, hold: float | threading.Event, started: threading.Event) -> None:
+    """Holds the write lock for `hold` seconds, or until the event `hold` is set (at most a minute)."""
     con = sqlite3.connect(db, isolation_level=None, timeout=30)
     con.execute("BEGIN IMMEDIATE")
     started.set()
-    time.sleep(seconds)
+    if isinstance(hold, threading.Event):
+        hold.wait(60)
+    else:
+        time.sleep(hold)
     con.execute("ROLLBACK")
     con.close()
 

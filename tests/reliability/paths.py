@@ -178,7 +178,7 @@ def hanging_libreoffice(folder: Path) -> Outcome:
     finally:
         read_legacy.find_soffice, read_legacy.CONVERT_TIMEOUT_S = saved
     seconds = time.perf_counter() - t0
-    alive = [pid for pid in _pids(pids) if _alive(pid)]
+    alive = [pid for pid in _pids(pids) if _outlives_kill(pid)]
     if alive:
         clean, why = False, f"留下了进程 {alive}"
         for pid in alive:
@@ -192,6 +192,16 @@ def _pids(path: Path) -> list[int]:
             return [int(x) for x in path.read_text().split()]
         time.sleep(0.1)
     return []
+
+
+def _outlives_kill(pid: int, seconds: float = 5.0) -> bool:
+    """Still running after a moment: a killed process may take a little while to go on a loaded machine."""
+    deadline = time.monotonic() + seconds
+    while _alive(pid):
+        if time.monotonic() > deadline:
+            return True
+        time.sleep(0.05)
+    return False
 
 
 def _alive(pid: int) -> bool:

@@ -74,13 +74,16 @@ def test_a_busy_database_is_said_in_chinese_after_the_wait_and_nothing_is_saved(
     ctx = open_context(resolve_paths(tmp_path / "b.sqlite3"), load_demo=True)
     try:
         before = len(ctx.services.plans.list_plans())
-        started = threading.Event()
-        holder = threading.Thread(target=concurrency.hold_write_lock, args=(ctx.paths.db_path, 1.5, started))
+        started, release = threading.Event(), threading.Event()
+        holder = threading.Thread(target=concurrency.hold_write_lock, args=(ctx.paths.db_path, release, started))
         holder.start()
-        started.wait(10)
-        with pytest.raises(DatabaseBusyError) as err:
-            ctx.services.imports.store(import_text(PLAN))
-        holder.join()
+        assert started.wait(60)
+        try:
+            with pytest.raises(DatabaseBusyError) as err:
+                ctx.services.imports.store(import_text(PLAN))
+        finally:
+            release.set()
+            holder.join()
         assert err.value.message == BUSY_MESSAGE
         assert len(ctx.services.plans.list_plans()) == before
         ctx.services.imports.store(import_text(PLAN))  # the lock is gone: it works

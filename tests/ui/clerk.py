@@ -29,7 +29,7 @@ class Clerk:
         if self.window.stack.currentIndex() != 0:
             self.window.nav.setCurrentRow(0)
         self.window.activateWindow()  # back from a dialog: shortcuts and focus go to the active window
-        self.qtbot.waitUntil(lambda: QApplication.activeWindow() is self.window, timeout=5000)
+        self.qtbot.waitUntil(lambda: QApplication.activeWindow() is self.window, timeout=30_000)
 
     def shortcut(self, key: Qt.Key, modifiers=Qt.KeyboardModifier.ControlModifier, widget=None) -> None:
         target = widget or self.editor.tree

@@ -72,9 +72,10 @@ def window(qtbot, ctx):
     from app.ui.main_window import MainWindow
 
     w = MainWindow(ctx, runner=SyncRunner())
+    w.changes.stop()  # tests look for other clerks' changes themselves (changes.check()), never mid-dialog
     qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
+    with qtbot.waitExposed(w):
+        w.show()
     yield w
     w.close()
 

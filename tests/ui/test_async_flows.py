@@ -13,8 +13,8 @@ SAMPLE = Path(__file__).parent / "data" / "测试县工作要点.txt"
 def live_window(qtbot, ctx):
     w = MainWindow(ctx)  # its own TaskRunner
     qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
+    with qtbot.waitExposed(w):
+        w.show()
     yield w
     w.close()
 

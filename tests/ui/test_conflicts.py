@@ -17,11 +17,15 @@ from tests.ui.test_plan_editor import type_heading
 
 
 def answer_conflict(button_text: str, seen: list[str]) -> None:
-    """Clicks a button of the conflict box once it is open (it runs its own event loop)."""
+    """Clicks a button of the conflict box once it is open (it runs its own event loop); gives up
+    after about 30 s, so a box that never opens fails its test instead of haunting the next ones."""
+    tries = iter(range(1500))
+
     def click():
         box = QApplication.activeModalWidget()
         if not isinstance(box, QMessageBox) or box.objectName() != "conflictBox":
-            QTimer.singleShot(20, click)
+            if next(tries, None) is not None:
+                QTimer.singleShot(20, click)
             return
         seen.append(box.text())
         next(b for b in box.buttons() if b.text() == button_text).click()
@@ -74,4 +78,22 @@ def test_other_clerks_changes_appear_without_a_restart(window, ctx):
         assert "张三修改了工作要点的条目" in window.statusBar().currentMessage()
         assert not window.changes.check()  # told once
     finally:
+        zhang.close()
+
+
+def test_the_window_looks_for_changes_by_itself(window, ctx, qtbot):
+    from app.ui.change_follower import INTERVAL_MS
+
+    assert window.changes.timer.interval() == INTERVAL_MS
+    window.changes.timer.setInterval(50)  # the window's own timer, only sooner than every 3 s
+    window.changes.timer.start()
+    zhang = open_context(resolve_paths(ctx.paths.db_path), clerk=make_clerk("张三"))
+    try:
+        node = window.plans_page.editor.model.roots()[0].children[0]
+        qtbot.wait(200)  # its first look notes where the database stands
+        zhang.services.plans.update_node(node.id, heading="张三改的标题")
+        qtbot.waitUntil(lambda: window.plans_page.editor.model.node_by_id(node.id).heading == "张三改的标题",
+                        timeout=30_000)
+    finally:
+        window.changes.stop()
         zhang.close()

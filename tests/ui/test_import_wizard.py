@@ -147,7 +147,7 @@ def test_the_mouse_wheel_never_changes_an_unfocused_choice(window, qtbot):
     wheel()
     assert box.currentIndex() == before
     wizard.activateWindow()
-    qtbot.waitUntil(wizard.isActiveWindow, timeout=2000)
+    qtbot.waitUntil(wizard.isActiveWindow, timeout=30_000)
     box.setFocus()
     assert box.hasFocus()
     wheel()

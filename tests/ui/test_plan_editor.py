@@ -270,7 +270,7 @@ def test_deadline_date_picked_then_selection_moves_is_kept(window, ctx, qtbot):
     editor.panel.deadline_date.setDate(QDate(2026, 10, 15))
     editor.select_node(second.id)  # before the date edit settles
     qtbot.waitUntil(lambda: ctx.services.plans.get_node(first.id).deadline is not None
-                    and ctx.services.plans.get_node(first.id).deadline.isoformat() == "2026-10-15", timeout=3000)
+                    and ctx.services.plans.get_node(first.id).deadline.isoformat() == "2026-10-15", timeout=30_000)
     assert ctx.services.plans.get_node(second.id).deadline == second.deadline
     assert editor.current_node().id == second.id  # the late edit did not pull the selection back
 
@@ -305,7 +305,7 @@ def test_undo_that_no_longer_fits_the_data_clears_history_with_a_message(window,
     ctx.services.units.delete_unit(spare.id)  # no longer in use: deleted on the units page
     stack = window.plans_page.undo.stack
     window.redo_action.trigger()  # would put the deleted unit back
-    qtbot.waitUntil(lambda: stack.count() == 0, timeout=2000)
+    qtbot.waitUntil(lambda: stack.count() == 0, timeout=30_000)
     (message,) = dialogs.kinds("warning")
     assert "所选单位已不存在" in message and "撤销记录已清空" in message
     assert ctx.services.plans.get_node(node.id).lead_units == ["县政府办公室"]

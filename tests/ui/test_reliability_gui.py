@@ -40,7 +40,7 @@ def test_a_second_start_on_the_same_database_brings_the_first_window_forward(qtb
         "raise_": lambda self=None: raised.append(True), "activateWindow": window.activateWindow})()
     assert gui_main.start_gui(args) == 0
     assert dialogs.kinds("information") == [ALREADY_OPEN.format(shown="，已把那个窗口切换到前面")]
-    qtbot.waitUntil(lambda: bool(raised), timeout=5000)
+    qtbot.waitUntil(lambda: bool(raised), timeout=30_000)
     other = gui_main.start_gui(argparse.Namespace(db=str(tmp_path / "two.sqlite3")))
     assert not isinstance(other, int)  # another database opens in a window of its own
     started.append(other)

@@ -26,8 +26,8 @@ def tracked_window(qtbot, tmp_path):
     w = MainWindow(t.ctx, runner=SyncRunner())
     qtbot.addWidget(w)
     w.resize(1366, 768)
-    w.show()
-    qtbot.waitExposed(w)
+    with qtbot.waitExposed(w):
+        w.show()
     w.nav.setCurrentRow(TRACKING)
     yield w, w.tracking_page
     w.close()

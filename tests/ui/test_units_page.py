@@ -20,7 +20,7 @@ def test_search_and_category_filter(window, qtbot):
     page = window.units_page
     total = page.model.rowCount()
     page.search.setText("司法")
-    qtbot.waitUntil(lambda: page.model.rowCount() < total, timeout=2000)
+    qtbot.waitUntil(lambda: page.model.rowCount() < total, timeout=30_000)
     assert "县司法局" in names(page) and all("司法" in n or "司法" in "".join(page.model.unit(r).aliases)
                                              for r, n in enumerate(names(page)))
     page.search.setText("")

@@ -92,7 +92,7 @@ def test_restore_puts_back_the_latest_good_backup_and_keeps_the_damaged_file(ctx
     assert [b.path for b in backup.list_backups(bk)] == [good.path]  # the replaced file is not offered
 
 
-def test_backup_restore_command(tmp_path, capsys):
+def test_backup_restore_command(tmp_path, capsys, qapp):  # qapp: see test_cli's selftest test
     db = tmp_path / "c.sqlite3"
     assert main(["--db", str(db), "backup"]) == 0
     capsys.readouterr()

@@ -21,7 +21,9 @@ def test_bad_arguments_get_a_chinese_message(capsys):
     assert "参数有误" in capsys.readouterr().err
 
 
-def test_selftest_on_a_fresh_database(tmp_path, capsys):
+def test_selftest_on_a_fresh_database(tmp_path, capsys, qapp):
+    # qapp: selftest in this process would otherwise leave a QGuiApplication, on which no later
+    # test can build a widget
     code = main(["--db", str(tmp_path / "s.sqlite3"), "selftest"])
     out = capsys.readouterr().out
     assert "[通过] 数据库" in out
