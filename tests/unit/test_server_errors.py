@@ -68,12 +68,12 @@ def test_a_row_held_by_another_program_times_out_in_chinese(pg_cluster, tmp_path
             with psycopg.connect(host=a.host, port=a.port, user=a.user, dbname=target.dbname) as conn:
                 conn.execute("SELECT 1 FROM plan_node WHERE id = %s FOR UPDATE", (node.id,))
                 held.set()
-                release.wait(10)
+                release.wait(120)
 
         t = threading.Thread(target=other_program)
         t.start()
-        held.wait(10)
         try:
+            assert held.wait(60)
             with pytest.raises(DatabaseBusyError) as err:
                 ctx.services.plans.update_node(node.id, expected_version=node.version, heading="改")
         finally:
