@@ -57,8 +57,9 @@ class ChangeWatcher:
         self.server = is_server(engine)
         self._conn = None  # the SQLite connection kept open, or the LISTEN connection
         self._mark = None  # the last data_version seen (SQLite)
+        self.lookback = LOOKBACK if self.server else 0  # SQLite commits one writer at a time, in id order
         self.last_id = self._max_id()
-        self._told = set(self._ids_above(self.last_id - LOOKBACK))  # ids near last_id already handled
+        self._told = set(self._ids_above(self.last_id - self.lookback))  # ids near last_id already handled
 
     def _max_id(self) -> int:
         with self.engine.connect() as conn:
@@ -117,17 +118,17 @@ class ChangeWatcher:
         return conn
 
     def _read_new(self) -> list[ForeignChange]:
-        floor = self.last_id - LOOKBACK
+        floor = self.last_id - self.lookback
         with self.engine.connect() as conn:
             rows = conn.execute(select(AuditLog.id, AuditLog.clerk, AuditLog.at, AuditLog.entity,
                                        AuditLog.entity_id, AuditLog.action, AuditLog.client)
                                 .where(AuditLog.id > floor).order_by(AuditLog.id)
-                                .limit(LOOKBACK + 500)).all()
+                                .limit(self.lookback + 500)).all()
         rows = [r for r in rows if r.id not in self._told]
         if rows:
             self.last_id = max(self.last_id, rows[-1].id)
             self._told.update(r.id for r in rows)
-            self._told = {i for i in self._told if i > self.last_id - LOOKBACK}
+            self._told = {i for i in self._told if i > self.last_id - self.lookback}
         return [ForeignChange(r.clerk, r.at, r.entity, r.entity_id, r.action) for r in rows
                 if r.client != self.client]
 
