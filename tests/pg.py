@@ -97,3 +97,11 @@ def backend_paths(request, tmp_path: Path, backend: str, template: str = "empty"
     target = cluster.new_database(template=cluster.template(template))
     request.addfinalizer(lambda: cluster.drop_database(target.dbname))
     return server_paths(target, tmp_path / "pc")
+
+
+def same_database(paths, folder: Path):
+    """The database of `paths` as a second program (another clerk's PC) opens it: the same server
+    database with a folder of its own, or the same SQLite file."""
+    from app.paths import resolve_paths, server_paths
+
+    return server_paths(paths.server, folder) if paths.server else resolve_paths(paths.db_path)

@@ -3,6 +3,7 @@ chooses through the box's own buttons; other clerks' changes appear without a re
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy import select
@@ -10,10 +11,12 @@ from sqlalchemy import select
 from app.context import open_context
 from app.models import AuditLog
 from app.models.database import session_scope
-from app.paths import resolve_paths
 from app.services.clerk import make_clerk
 from app.ui.dialogs.messages import KEEP_MINE, RELOAD_THEIRS
+from tests.pg import same_database
 from tests.ui.test_plan_editor import type_heading
+
+pytestmark = pytest.mark.both_databases
 
 
 def answer_conflict(button_text: str, seen: list[str]) -> None:
@@ -39,8 +42,8 @@ def _actions(ctx, node_id):
             AuditLog.entity == "node", AuditLog.entity_id == node_id).order_by(AuditLog.id))]
 
 
-def test_keep_mine_or_reload_theirs_through_the_conflict_box(window, ctx):
-    zhang = open_context(resolve_paths(ctx.paths.db_path), clerk=make_clerk("张三"))
+def test_keep_mine_or_reload_theirs_through_the_conflict_box(window, ctx, tmp_path):
+    zhang = open_context(same_database(ctx.paths, tmp_path / "zhang"), clerk=make_clerk("张三"))
     try:
         editor = window.plans_page.editor
         node = editor.model.roots()[0].children[0]
@@ -66,14 +69,15 @@ def test_keep_mine_or_reload_theirs_through_the_conflict_box(window, ctx):
         zhang.close()
 
 
-def test_other_clerks_changes_appear_without_a_restart(window, ctx):
-    zhang = open_context(resolve_paths(ctx.paths.db_path), clerk=make_clerk("张三"))
+def test_other_clerks_changes_appear_without_a_restart(window, ctx, qtbot, tmp_path):
+    zhang = open_context(same_database(ctx.paths, tmp_path / "zhang"), clerk=make_clerk("张三"))
     try:
         editor = window.plans_page.editor
         node = editor.model.roots()[0].children[0]
         window.changes.check()  # the first look only notes where the database stands
         zhang.services.plans.update_node(node.id, heading="张三改的标题")
-        assert window.changes.check()
+        # as the window's timer would, look again until the news arrives (a server's a moment later)
+        qtbot.waitUntil(window.changes.check, timeout=30_000)
         assert editor.model.node_by_id(node.id).heading == "张三改的标题"
         assert "张三修改了工作要点的条目" in window.statusBar().currentMessage()
         assert not window.changes.check()  # told once
@@ -81,13 +85,13 @@ def test_other_clerks_changes_appear_without_a_restart(window, ctx):
         zhang.close()
 
 
-def test_the_window_looks_for_changes_by_itself(window, ctx, qtbot):
+def test_the_window_looks_for_changes_by_itself(window, ctx, qtbot, tmp_path):
     from app.ui.change_follower import INTERVAL_MS
 
     assert window.changes.timer.interval() == INTERVAL_MS
     window.changes.timer.setInterval(50)  # the window's own timer, only sooner than every 3 s
     window.changes.timer.start()
-    zhang = open_context(resolve_paths(ctx.paths.db_path), clerk=make_clerk("张三"))
+    zhang = open_context(same_database(ctx.paths, tmp_path / "zhang"), clerk=make_clerk("张三"))
     try:
         node = window.plans_page.editor.model.roots()[0].children[0]
         qtbot.wait(200)  # its first look notes where the database stands

@@ -7,9 +7,9 @@ import time
 import pytest
 
 from app.context import open_context
-from app.paths import resolve_paths, server_paths
 from app.services.changes import summary
 from app.services.clerk import make_clerk
+from tests.pg import same_database
 
 
 def seen_within(watcher, seconds: float = 10.0) -> list:
@@ -23,9 +23,7 @@ def seen_within(watcher, seconds: float = 10.0) -> list:
 
 @pytest.mark.both_databases
 def test_changes_of_another_program_are_seen_and_ones_own_are_not(empty_ctx, tmp_path):
-    paths = empty_ctx.paths
-    other_paths = server_paths(paths.server, tmp_path / "li") if paths.server else resolve_paths(paths.db_path)
-    li = open_context(other_paths, load_demo=False, clerk=make_clerk("李四"))
+    li = open_context(same_database(empty_ctx.paths, tmp_path / "li"), load_demo=False, clerk=make_clerk("李四"))
     try:
         watcher = empty_ctx.changes
         assert watcher.poll() == []
@@ -47,8 +45,7 @@ def test_changes_of_another_program_are_seen_and_ones_own_are_not(empty_ctx, tmp
 def test_a_save_that_commits_after_a_later_one_is_still_seen(empty_ctx, tmp_path):
     from app.services import audit
 
-    li = open_context(server_paths(empty_ctx.paths.server, tmp_path / "li"), load_demo=False,
-                      clerk=make_clerk("李四"))
+    li = open_context(same_database(empty_ctx.paths, tmp_path / "li"), load_demo=False, clerk=make_clerk("李四"))
     try:
         watcher = empty_ctx.changes
         assert watcher.poll() == []
