@@ -91,7 +91,12 @@ def kill(proc: subprocess.Popen) -> None:
 
 
 def wait_with_peak(proc: subprocess.Popen, timeout: float) -> tuple[int | None, float, float]:
-    """(exit code or None when it had to be killed, peak resident memory in MB, CPU seconds)."""
+    """(exit code or None when it had to be killed, peak resident memory in MB, CPU seconds).
+
+    The kernel's ru_maxrss of a child starts at least at its parent's peak (Linux folds the spawning
+    process's high-water mark in at exec), so a big test process would make every child look big.
+    The child's own high-water mark (VmHWM) is therefore read while it runs; ru_maxrss is believed
+    only when it exceeds anything it could have inherited."""
     if not hasattr(os, "wait4"):  # Windows: no per-child memory figure
         try:
             return proc.wait(timeout), 0.0, 0.0
@@ -101,7 +106,9 @@ def wait_with_peak(proc: subprocess.Popen, timeout: float) -> tuple[int | None, 
             return None, 0.0, 0.0
     deadline = time.monotonic() + timeout
     timed_out = False
+    own_kb = 0
     while True:
+        own_kb = max(own_kb, high_water_kb(proc.pid))
         pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
         if pid:
             break
@@ -113,7 +120,21 @@ def wait_with_peak(proc: subprocess.Popen, timeout: float) -> tuple[int | None, 
         time.sleep(0.02)
     code = os.waitstatus_to_exitcode(status)
     proc.returncode = code  # reaped here; Popen must not wait again
-    return (None if timed_out else code), usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
+    inherited_kb = high_water_kb(os.getpid())
+    peak_kb = usage.ru_maxrss if usage.ru_maxrss > inherited_kb else own_kb
+    return (None if timed_out else code), peak_kb / 1024, usage.ru_utime + usage.ru_stime
+
+
+def high_water_kb(pid: int) -> int:
+    """VmHWM of a running process: its own peak resident memory since it started its program."""
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii", errors="replace") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0
 
 
 def judge(run: Run, expect: str = "either", words: str = "", max_seconds: float = 60) -> tuple[bool, str]:
