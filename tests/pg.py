@@ -102,6 +102,18 @@ def backend_paths(request, tmp_path: Path, backend: str, template: str = "empty"
 def same_database(paths, folder: Path):
     """The database of `paths` as a second program (another clerk's PC) opens it: the same server
     database with a folder of its own, or the same SQLite file."""
-    from app.paths import resolve_paths, server_paths
+    return paths_for(address_of(paths), folder)
 
-    return server_paths(paths.server, folder) if paths.server else resolve_paths(paths.db_path)
+
+def address_of(paths) -> str:
+    """What a worker process is given to open the same database."""
+    return paths.server.url_text() if paths.server else str(paths.db_path)
+
+
+def paths_for(address: str, folder: Path):
+    """The AppPaths of a database address (a file or a postgresql:// address, as a worker process
+    is given it); a server's local files go to `folder`."""
+    from app.paths import resolve_paths, server_paths
+    from app.server_target import is_server_url
+
+    return server_paths(parse_server_url(address), Path(folder)) if is_server_url(address) else resolve_paths(address)

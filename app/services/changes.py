@@ -19,7 +19,7 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, select
 
 from app.models import AuditLog
 from app.models.server_engine import CHANGES_CHANNEL, is_server
@@ -58,16 +58,11 @@ class ChangeWatcher:
         self._conn = None  # the SQLite connection kept open, or the LISTEN connection
         self._mark = None  # the last data_version seen (SQLite)
         self.lookback = LOOKBACK if self.server else 0  # SQLite commits one writer at a time, in id order
-        self.last_id = self._max_id()
-        self._told = set(self._ids_above(self.last_id - self.lookback))  # ids near last_id already handled
-
-    def _max_id(self) -> int:
-        with self.engine.connect() as conn:
-            return conn.execute(select(func.max(AuditLog.id))).scalar() or 0
-
-    def _ids_above(self, floor: int) -> list[int]:
-        with self.engine.connect() as conn:
-            return list(conn.execute(select(AuditLog.id).where(AuditLog.id > floor)).scalars())
+        with self.engine.connect() as conn:  # the newest ids: where the database stands, and what is handled
+            recent = conn.execute(select(AuditLog.id).order_by(AuditLog.id.desc())
+                                  .limit(self.lookback + 1)).scalars().all()
+        self.last_id = recent[0] if recent else 0
+        self._told = {i for i in recent if i > self.last_id - self.lookback}
 
     def poll(self) -> list[ForeignChange]:
         """What other programs changed since the last call (empty when nothing, or the database

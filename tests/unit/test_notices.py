@@ -1,13 +1,12 @@
 import multiprocessing
 import threading
 from datetime import date
-from pathlib import Path
 
 import pytest
 
 from app.context import open_context
-from app.paths import resolve_paths
 from app.services.errors import DuplicateError, FrozenError, ValidationError
+from tests.pg import address_of
 
 pytestmark = pytest.mark.both_databases  # the services on SQLite and on the PostgreSQL server
 
@@ -47,11 +46,9 @@ def test_allocation_from_threads_never_duplicates(empty_ctx):
 
 
 def _allocate_in_process(db: str, folder: str, count: int, queue) -> None:
-    from app.paths import server_paths
-    from app.server_target import is_server_url, parse_server_url
+    from tests.pg import paths_for
 
-    paths = server_paths(parse_server_url(db), Path(folder)) if is_server_url(db) else resolve_paths(db)
-    ctx = open_context(paths, load_demo=False)
+    ctx = open_context(paths_for(db, folder), load_demo=False)
     try:
         queue.put([ctx.services.notices.allocate_serial("示政办发", 2026) for _ in range(count)])
     finally:
@@ -61,7 +58,7 @@ def _allocate_in_process(db: str, folder: str, count: int, queue) -> None:
 def test_allocation_from_processes_never_duplicates(empty_ctx, tmp_path):
     """4 programs take numbers at once (on the server: 500 each, queueing on the counter's row lock)."""
     server = empty_ctx.paths.server
-    db = server.url_text() if server else str(empty_ctx.paths.db_path)
+    db = address_of(empty_ctx.paths)
     each = 500 if server else 8
     mp = multiprocessing.get_context("spawn")
     queue = mp.Queue()

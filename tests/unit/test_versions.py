@@ -12,23 +12,17 @@ from sqlalchemy import select
 from app.context import open_context
 from app.models import AuditLog
 from app.models.database import session_scope
-from app.paths import resolve_paths, server_paths
-from app.server_target import is_server_url, parse_server_url
 from app.services.clerk import make_clerk
 from app.services.errors import NotFoundError
 from app.services.plan_tree import iter_nodes
 from app.services.versions import ConflictError, record_choice
+from tests.pg import address_of, paths_for
 
 pytestmark = pytest.mark.both_databases
 
 
-def _address(ctx) -> str:
-    return ctx.paths.server.url_text() if ctx.paths.server else str(ctx.paths.db_path)
-
-
 def _open_as(db: str, folder: Path, name: str):
-    paths = server_paths(parse_server_url(db), folder) if is_server_url(db) else resolve_paths(db)
-    return open_context(paths, load_demo=False, clerk=make_clerk(name))
+    return open_context(paths_for(db, folder), load_demo=False, clerk=make_clerk(name))
 
 
 @pytest.fixture
@@ -37,8 +31,8 @@ def two_clerks(empty_ctx, tmp_path):
     plans = empty_ctx.services.plans
     plan = plans.create_plan("2026年工作要点", year=2026)
     node_id = plans.add_node(plan.id, heading="加强领导", text="原文", is_task=True)
-    zhang = _open_as(_address(empty_ctx), tmp_path / "zhang", "张三")
-    li = _open_as(_address(empty_ctx), tmp_path / "li", "李四")
+    zhang = _open_as(address_of(empty_ctx.paths), tmp_path / "zhang", "张三")
+    li = _open_as(address_of(empty_ctx.paths), tmp_path / "li", "李四")
     yield zhang, li, node_id
     zhang.close()
     li.close()
@@ -134,7 +128,7 @@ def test_two_programs_saving_one_task_at_once_lose_nothing(empty_ctx, tmp_path):
     node_id = plans.add_node(plan.id, heading="原标题", text="原内容", is_task=True)
     mp = multiprocessing.get_context("spawn")
     start, queue = mp.Barrier(2), mp.Queue()
-    db = _address(empty_ctx)
+    db = address_of(empty_ctx.paths)
     procs = [mp.Process(target=_edit_in_process, args=(db, str(tmp_path / name), name, node_id, field, value,
                                                         start, queue))
              for name, field, value in (("张三", "heading", "张三的标题"), ("李四", "text", "李四的内容"))]
